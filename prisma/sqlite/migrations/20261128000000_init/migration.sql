@@ -1,0 +1,186 @@
+-- CreateTable
+CREATE TABLE "Lead" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "status" TEXT NOT NULL DEFAULT 'new',
+    "fullName" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "projectTypeRaw" TEXT,
+    "details" TEXT NOT NULL,
+    "company" TEXT,
+    "phone" TEXT,
+    "locale" TEXT NOT NULL,
+    "consent" BOOLEAN NOT NULL DEFAULT false,
+    "consentAt" DATETIME,
+    "consentVersion" TEXT,
+    "pageUrl" TEXT,
+    "referrer" TEXT,
+    "utmSource" TEXT,
+    "utmMedium" TEXT,
+    "utmCampaign" TEXT,
+    "utmTerm" TEXT,
+    "utmContent" TEXT,
+    "ipHash" TEXT,
+    "userAgent" TEXT,
+    "searchText" TEXT NOT NULL,
+    "dedupeKey" TEXT,
+    "projectType" TEXT,
+    "sector" TEXT,
+    "language" TEXT,
+    "spam" BOOLEAN NOT NULL DEFAULT false,
+    "spamScore" REAL,
+    "score" INTEGER,
+    "classifierVersion" TEXT,
+    "classification" TEXT,
+    "lostReason" TEXT,
+    "tags" TEXT NOT NULL DEFAULT '[]',
+    "assignee" TEXT,
+    "firstContactedAt" DATETIME,
+    "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "erasedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "LeadCapability" (
+    "leadId" TEXT NOT NULL,
+    "capability" TEXT NOT NULL,
+
+    PRIMARY KEY ("leadId", "capability"),
+    CONSTRAINT "LeadCapability_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LeadEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "leadId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "type" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "data" TEXT NOT NULL DEFAULT '{}',
+    CONSTRAINT "LeadEvent_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Note" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "leadId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "author" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    CONSTRAINT "Note_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ClassificationCorrection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "leadId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "axis" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    CONSTRAINT "ClassificationCorrection_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "EmailJob" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "leadId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "kind" TEXT NOT NULL,
+    "idempotencyKey" TEXT NOT NULL,
+    "recipient" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedBy" TEXT,
+    "lockedUntil" DATETIME,
+    "lastError" TEXT,
+    "sentAt" DATETIME,
+    CONSTRAINT "EmailJob_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IdempotencyRecord" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "requestHash" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "duplicate" BOOLEAN NOT NULL DEFAULT false
+);
+
+-- CreateTable
+CREATE TABLE "ApiKey" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Lead_dedupeKey_key" ON "Lead"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "Lead_status_createdAt_idx" ON "Lead"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_createdAt_idx" ON "Lead"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_email_idx" ON "Lead"("email");
+
+-- CreateIndex
+CREATE INDEX "Lead_projectType_createdAt_idx" ON "Lead"("projectType", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_sector_createdAt_idx" ON "Lead"("sector", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_language_createdAt_idx" ON "Lead"("language", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_spam_createdAt_idx" ON "Lead"("spam", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Lead_score_idx" ON "Lead"("score");
+
+-- CreateIndex
+CREATE INDEX "Lead_lastActivityAt_idx" ON "Lead"("lastActivityAt");
+
+-- CreateIndex
+CREATE INDEX "LeadCapability_capability_idx" ON "LeadCapability"("capability");
+
+-- CreateIndex
+CREATE INDEX "LeadEvent_leadId_createdAt_idx" ON "LeadEvent"("leadId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Note_leadId_createdAt_idx" ON "Note"("leadId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ClassificationCorrection_leadId_idx" ON "ClassificationCorrection"("leadId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EmailJob_idempotencyKey_key" ON "EmailJob"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "EmailJob_status_nextAttemptAt_idx" ON "EmailJob"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "EmailJob_kind_recipient_createdAt_idx" ON "EmailJob"("kind", "recipient", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "EmailJob_leadId_idx" ON "EmailJob"("leadId");
+
+-- CreateIndex
+CREATE INDEX "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
+
