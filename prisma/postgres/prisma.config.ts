@@ -9,5 +9,10 @@ export default defineConfig({
   schema: 'schema.prisma',
   migrations: { path: 'migrations' },
   // A config object, not a Pool: the adapter's `instanceof pg.Pool` check fails across module copies.
-  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/leadline', Client: NameAsTextClient } as any)
+  adapter: async () => new PrismaPg({
+    connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/leadline',
+    Client: NameAsTextClient,
+    // The CLI would otherwise wait for pg's default 10 s idle timeout before it exits.
+    idleTimeoutMillis: 100
+  } as any)
 })

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { databaseKind } from './db/url.ts'
+import { LOCALES } from './classification/taxonomy.ts'
+
+// Configuration is one pure function of the environment, validated once at start-up and handed to
+// the app as data, so tests never touch process.env.
+
+const list = z.string().transform(s => s.split(',').map(x => x.trim()).filter(Boolean))
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform(v => ['true', '1', 'yes'].includes(v))
+const origin = z.string().refine(s => {
+  try { return new URL(s).origin === s } catch { return false }
+}, 'must be an origin such as https://example.com (scheme, host and optional port, no path)')
+const durationSeconds = z.coerce.number().int().positive()
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().default('file:./var/leadline.db')
+    .refine(u => { try { databaseKind(u); return true } catch { return false } },
+      'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: list.pipe(z.array(origin)).default([]),
+  THANK_YOU_URL: z.string().min(1).default('/thank-you'),
+  REDIRECT_ALLOWLIST: list.pipe(z.array(origin)).default([]),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_WINDOW: durationSeconds.default(60),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  IP_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DUPLICATE_WINDOW: durationSeconds.default(24 * 3600),
+  BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_REQUIRE_TLS: bool.default(false),
+  MAIL_FROM: z.string().email('must be an e-mail address').default('leadline@localhost'),
+  MAIL_DIR: z.string().min(1).default('./var/mail'),
+  NOTIFY_TO: list.pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))).default(['consultant@localhost']),
+  NOTIFY_LOCALE: z.enum(LOCALES).default('fr'),
+  PUBLIC_BASE_URL: z.string().url('must be an absolute URL').default('http://localhost:3000')
+    .transform(u => u.replace(/\/+$/, ''))
+})
+
+function parseTrustProxy (v: string): boolean | number | string[] {
+  if (v === 'true') return true
+  if (v === 'false' || v === '') return false
+  if (/^\d+$/.test(v)) return Number(v)
+  return v.split(',').map(x => x.trim()).filter(Boolean)
+}
+
+export type Env = z.infer<typeof envSchema>
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string
+  logLevel: Env['LOG_LEVEL']
+  corsOrigins: string[]
+  thankYouUrl: string
+  redirectAllowlist: string[]
+  rateLimit: { max: number, windowSeconds: number }
+  trustProxy: boolean | number | string[]
+  redisUrl: string | undefined
+  ipHashSecret: string | undefined
+  duplicateWindowSeconds: number
+  bodyLimit: number
+  mail: {
+    smtpUrl: string | undefined
+    requireTls: boolean
+    from: string
+    dir: string
+    notifyTo: string[]
+    notifyLocale: Env['NOTIFY_LOCALE']
+  }
+  publicBaseUrl: string
+}
+
+export class ConfigError extends Error {
+  constructor (readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map(p => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
+export function loadConfig (env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`))
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
+    thankYouUrl: e.THANK_YOU_URL,
+    redirectAllowlist: e.REDIRECT_ALLOWLIST,
+    rateLimit: { max: e.RATE_LIMIT_MAX, windowSeconds: e.RATE_LIMIT_WINDOW },
+    trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    ipHashSecret: e.IP_HASH_SECRET,
+    duplicateWindowSeconds: e.DUPLICATE_WINDOW,
+    bodyLimit: e.BODY_LIMIT,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      requireTls: e.SMTP_REQUIRE_TLS,
+      from: e.MAIL_FROM,
+      dir: e.MAIL_DIR,
+      notifyTo: e.NOTIFY_TO,
+      notifyLocale: e.NOTIFY_LOCALE
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL
+  }
+}

@@ -1,0 +1,44 @@
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { migrate } from './db/migrate.ts'
+import { resolveIpHashSecret } from './secrets.ts'
+
+// The entry point: load config → migrate → build → listen → close gracefully.
+
+const SHUTDOWN_TIMEOUT_MS = 10_000
+
+async function main (): Promise<void> {
+  const config = loadConfig(process.env)
+  await migrate(config.databaseUrl, msg => console.log(`leadline: ${msg}`))
+  const app = await buildApp({ config, ipHashSecret: resolveIpHashSecret(config) })
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+    // close() stops accepting, waits for in-flight requests, then runs onClose hooks (database).
+    const timer = setTimeout(() => {
+      app.log.error('shutdown timed out; exiting')
+      process.exit(1)
+    }, SHUTDOWN_TIMEOUT_MS)
+    timer.unref()
+    app.close().then(() => process.exit(0), err => {
+      app.log.error({ err }, 'shutdown failed')
+      process.exit(1)
+    })
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+
+  await app.listen({ port: config.port, host: config.host })
+}
+
+main().catch(err => {
+  if (err instanceof ConfigError) {
+    console.error(`leadline: ${err.message}`)
+  } else {
+    console.error('leadline: failed to start:', err)
+  }
+  process.exit(1)
+})
