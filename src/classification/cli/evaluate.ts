@@ -1,0 +1,40 @@
+// npm run classify:eval -- FILE.jsonl [--cv K] [--json]
+//   without --cv: the committed model scored against the file's labels (on the development set this
+//                 measures fit, not generalisation: the model was trained on those items);
+//   with --cv K:  k-fold cross-validation on the file, each item classified by a model trained
+//                 without it: the figures to trust for unseen submissions.
+import { parseArgs } from 'node:util'
+import { benchmarkClassify, classify, defaultModel as model } from '../index.ts'
+import { crossValidate, evaluate, formatReport } from '../evaluate.ts'
+import { readDataset, run, UsageError } from './io.ts'
+
+const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K] [--json] [--no-matrices]'
+
+await run('classify:eval', USAGE, () => {
+  let parsed
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { cv: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-matrices': { type: 'boolean', default: false } }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  const items = readDataset(positionals[0], true)
+  if (values.cv !== undefined) {
+    const k = Number(values.cv)
+    if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UsageError(`--cv must be an integer from 2 to the number of items, got "${values.cv}"`)
+    const r = crossValidate(items, k)
+    process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
+    return
+  }
+  const r = evaluate(model, items)
+  const speed = benchmarkClassify(classify, items.map(item => item.input))
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ ...r, classifierVersion: model.version, speed }) + '\n')
+    return
+  }
+  process.stdout.write(formatReport(r, `${model.version} on ${positionals[0]}`, !values['no-matrices']) + '\n')
+  process.stdout.write(`\n  speed: median ${speed.medianMicros} µs per classify(), p95 ${speed.p95Micros} µs (${speed.calls} calls)\n`)
+})

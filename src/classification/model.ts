@@ -1,0 +1,74 @@
+// The trained part of the classifier: one linear model per learned axis over the features of
+// features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
+// deterministic: the same examples give the same model, byte for byte.
+import { analyse } from './features.ts'
+import { compact, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
+import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
+import type { TrainingExample } from './types.ts'
+
+/** Bumped when features, rules or the training recipe change; the model hash follows the data. */
+export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/1'
+
+export interface Model {
+  /** `CLASSIFIER_RECIPE+hash`: which code and which weights produced a classification. */
+  version: string
+  trainedOn: number
+  projectType: LinearModel
+  sector: LinearModel
+  capabilities: LinearModel
+  spam: LinearModel
+}
+
+export interface TrainSettings {
+  linear: Partial<TrainOptions>
+  /** Drop rounded weights below this size in the committed artifact. */
+  compactThreshold: number
+  /** Feature kinds (prefixes of features.ts, e.g. "c:" or "x:") left out: for ablations in evaluation. */
+  excludeFeatures: string[]
+}
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = { linear: {}, compactThreshold: 2e-3, excludeFeatures: [] }
+
+export function train (examples: TrainingExample[], settings: Partial<TrainSettings> = {}): Model {
+  const { linear, compactThreshold, excludeFeatures } = { ...DEFAULT_TRAIN_SETTINGS, ...settings }
+  const vectors = examples.map(example => {
+    const vector = analyse(example.input).vector
+    for (const feature of vector.keys()) if (excludeFeatures.some(kind => feature.startsWith(kind))) vector.delete(feature)
+    return vector
+  })
+  const fit = (
+    labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
+  ): LinearModel => {
+    const inputs: SparseVector[] = []
+    const targets: number[][] = []
+    examples.forEach((example, i) => {
+      const y = target(example)
+      if (y) { inputs.push(vectors[i]!); targets.push(y) }
+    })
+    return compact(trainLinear(inputs, targets, [...labels], link, linear), compactThreshold)
+  }
+  const oneHot = (labels: readonly string[], value: string | undefined): number[] | undefined =>
+    value === undefined || !labels.includes(value) ? undefined : labels.map(label => label === value ? 1 : 0)
+  // Spam items carry placeholder labels (other, other, none) for the other axes: they would only
+  // teach the models that junk looks like "other", which the spam decision already handles.
+  const genuine = (example: TrainingExample): boolean => example.labels.spam !== true
+
+  const model = {
+    projectType: fit(PROJECT_TYPES, 'softmax', e => genuine(e) ? oneHot(PROJECT_TYPES, e.labels.projectType) : undefined),
+    sector: fit(SECTORS, 'softmax', e => genuine(e) ? oneHot(SECTORS, e.labels.sector) : undefined),
+    capabilities: fit(CAPABILITIES, 'sigmoid', e =>
+      genuine(e) && e.labels.capabilities ? CAPABILITIES.map(c => e.labels.capabilities!.includes(c) ? 1 : 0) : undefined),
+    spam: fit(['spam'], 'sigmoid', e => e.labels.spam === undefined ? undefined : [e.labels.spam ? 1 : 0])
+  }
+  return { version: `${CLASSIFIER_RECIPE}+${hash(JSON.stringify(model))}`, trainedOn: examples.length, ...model }
+}
+
+/** FNV-1a, 32 bits, hex: a short stable fingerprint of the weights, not a security hash. */
+function hash (text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}

@@ -1,0 +1,77 @@
+// Word tokens for matching and classification: folded text cut into words, Latin-script Darija
+// spelled one way, and words under a negation marked so "pas de chatbot" does not count as a chatbot.
+import { fold } from './fold.ts'
+
+export interface Token {
+  /** Folded, Darija-normalised form. */
+  text: string
+  /** True when a negation ("pas de", "no", "sans", "بدون", "machi"...) governs this word. */
+  negated: boolean
+  /** Script of the word: Arabic letters, Latin letters, or digits/other. */
+  script: 'arabic' | 'latin' | 'other'
+}
+
+// Latin-script Darija writes Arabic sounds with digits: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ, 8 = غ.
+// Mapped to the letters people also use for them so "t9der" and "tqder", "3ndi" and "andi" meet.
+const DARIJA_DIGITS: Record<string, string> = { 2: 'a', 3: 'a', 5: 'kh', 7: 'h', 8: 'gh', 9: 'q' }
+const MIXED_WORD = /^(?=.*[a-z])(?=.*[235789])[a-z0-9]+$/
+
+/** A folded Latin word with Darija digits spelled as letters and repeated letters collapsed (typos, "bzaaaf"). */
+export function normalizeLatinWord (word: string): string {
+  const spelled = MIXED_WORD.test(word) ? word.replace(/[235789]/g, d => DARIJA_DIGITS[d] ?? d) : word
+  return spelled.replace(/([a-z])\1+/g, '$1')
+}
+
+// A negation governs the next few words up to a punctuation mark. Kept short: a wider scope
+// negates the thing actually asked for ("pas de chatbot mais un outil de prévision").
+const NEGATION_SCOPE = 3
+const NEGATORS = new Set([
+  'pas', 'sans', 'aucun', 'aucune', 'ni', 'jamais', 'plutot', // fr ("plutôt que")
+  'no', 'not', 'without', 'instead', 'rather', // en (contractions are rewritten to "not" first)
+  'machi', 'mashi', 'bla', 'bila', // ary (Latin)
+  'لا', 'ليس', 'بدون', 'دون', 'بلا', 'ماشي', 'بلاش' // ar / ary
+])
+// "ma ... ch" (Darija): "ma bghitch chatbot" negates what follows the verb.
+const DARIJA_NEG_VERB = /^ma[a-z]{2,}ch$|^ما[\u0600-\u06FF]{2,}ش$/
+const EN_CONTRACTION = /\b(?:don|doesn|didn|isn|aren|won|can|haven)['’]t\b/g
+// Words between a negator and its object that do not use up the scope ("pas DE chatbot", "no NEED FOR a");
+// spelled as normalizeLatinWord leaves them ("need" → "ned").
+const NEGATION_FILLERS = new Set(['de', 'd', 'du', 'des', 'un', 'une', 'le', 'la', 'les', 'l', 'a', 'an', 'the', 'ned', 'besoin', 'for', 'of', 'que', 'than', 'want', 'any'])
+
+const WORD = /[\p{L}\p{N}]+/gu
+const BREAK = /[.!?;:,()\n]/
+
+/** Cut text into folded tokens, marking negated ones. Pure and fast: one pass over the text. */
+export function tokenize (text: string): Token[] {
+  const folded = fold(text).replace(EN_CONTRACTION, 'not').replace(/['’`]/g, ' ')
+  const tokens: Token[] = []
+  let scope = 0
+  let last = 0
+  for (const match of folded.matchAll(WORD)) {
+    const start = match.index
+    if (BREAK.test(folded.slice(last, start))) scope = 0
+    last = start + match[0].length
+    const raw = match[0]
+    const script = /[\u0600-\u06FF]/.test(raw) ? 'arabic' : /[a-z]/.test(raw) ? 'latin' : 'other'
+    const word = script === 'latin' ? normalizeLatinWord(raw) : raw
+    const previous = tokens[tokens.length - 1]?.text
+    if (NEGATORS.has(word) || DARIJA_NEG_VERB.test(word) || (previous === 'ma' && word.endsWith('ch'))) {
+      tokens.push({ text: word, negated: false, script })
+      scope = NEGATION_SCOPE
+      continue
+    }
+    const negated = scope > 0
+    if (scope > 0 && !NEGATION_FILLERS.has(word)) scope--
+    tokens.push({ text: word, negated, script })
+  }
+  return tokens
+}
+
+/** Arabic clitics stripped to reach a stem: the article and the one-letter prefixes (و ب ف ل ك). */
+export function arabicStem (word: string): string {
+  let w = word
+  if (w.length > 4 && /^(وال|بال|فال|كال|لل)/.test(w)) w = w.slice(3)
+  else if (w.length > 3 && w.startsWith('ال')) w = w.slice(2)
+  else if (w.length > 3 && /^[وبفلك]/.test(w)) w = w.slice(1)
+  return w
+}
