@@ -32,7 +32,8 @@ function text ({ min = 1, max, multiline = false }: { min?: number, max: number,
       return (multiline ? nfc.replace(/\r\n?/g, '\n') : nfc).trim()
     })
     .check(ctx => {
-      if (!ctx.value.isWellFormed() || forbidden.test(ctx.value)) {
+      if (ctx.value === '') ctx.issues.push({ code: 'custom', message: 'required', input: ctx.value })
+      else if (!ctx.value.isWellFormed() || forbidden.test(ctx.value)) {
         ctx.issues.push({ code: 'custom', message: 'invalid_characters', input: ctx.value })
       }
     })
