@@ -36,7 +36,17 @@ const envSchema = z.object({
   NOTIFY_TO: list.pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))).default(['consultant@localhost']),
   NOTIFY_LOCALE: z.enum(LOCALES).default('fr'),
   PUBLIC_BASE_URL: z.string().url('must be an absolute URL').default('http://localhost:3000')
-    .transform(u => u.replace(/\/+$/, ''))
+    .transform(u => u.replace(/\/+$/, '')),
+  MAIL_SIGNATURE: z.string().min(1).max(120).default('Leadline'),
+  ACK_ENABLED: bool.default(true),
+  ACK_DAILY_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(3),
+  ACK_HOURLY_LIMIT: z.coerce.number().int().min(0).default(100),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  MAIL_RETRY_BASE_DELAY: durationSeconds.default(7 * 60),
+  MAIL_RETRY_MAX_DELAY: durationSeconds.default(16 * 3600),
+  MAIL_LEASE: durationSeconds.default(120),
+  WORKER_IN_PROCESS: bool.default(true),
+  WORKER_POLL_INTERVAL: durationSeconds.default(2)
 })
 
 function parseTrustProxy (v: string): boolean | number | string[] {
@@ -69,7 +79,12 @@ export interface Config {
     dir: string
     notifyTo: string[]
     notifyLocale: Env['NOTIFY_LOCALE']
+    signature: string
   }
+  /** The prospect acknowledgement: on/off and its caps (a rolling 24 h per address, a clock hour overall). */
+  ack: { enabled: boolean, dailyLimitPerAddress: number, hourlyLimit: number }
+  /** The outbox worker: retry budget (seconds), lease on claimed jobs, and whether `npm start` runs it. */
+  outbox: { maxAttempts: number, retryBaseDelaySeconds: number, retryMaxDelaySeconds: number, leaseSeconds: number, inProcess: boolean, pollIntervalSeconds: number }
   publicBaseUrl: string
 }
 
@@ -109,7 +124,17 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
       from: e.MAIL_FROM,
       dir: e.MAIL_DIR,
       notifyTo: e.NOTIFY_TO,
-      notifyLocale: e.NOTIFY_LOCALE
+      notifyLocale: e.NOTIFY_LOCALE,
+      signature: e.MAIL_SIGNATURE
+    },
+    ack: { enabled: e.ACK_ENABLED, dailyLimitPerAddress: e.ACK_DAILY_LIMIT_PER_ADDRESS, hourlyLimit: e.ACK_HOURLY_LIMIT },
+    outbox: {
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseDelaySeconds: e.MAIL_RETRY_BASE_DELAY,
+      retryMaxDelaySeconds: e.MAIL_RETRY_MAX_DELAY,
+      leaseSeconds: e.MAIL_LEASE,
+      inProcess: e.WORKER_IN_PROCESS,
+      pollIntervalSeconds: e.WORKER_POLL_INTERVAL
     },
     publicBaseUrl: e.PUBLIC_BASE_URL
   }

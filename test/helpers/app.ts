@@ -25,7 +25,8 @@ export interface TestAppOptions extends Partial<Omit<AppDeps, 'config' | 'db' | 
 /** The real app on a fresh database, with its log captured; close() drops the database. */
 export async function buildTestApp ({ kind = 'sqlite', env = {}, ...deps }: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase(kind)
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'info', RATE_LIMIT_MAX: '1000', ...env })
+  // Tests drive the outbox worker with app.outbox.drainOnce(), never its timer.
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'info', RATE_LIMIT_MAX: '1000', WORKER_IN_PROCESS: 'false', ...env })
   const db = await openDatabase({ url: database.url, poolSize: 4 })
   const chunks: string[] = []
   const logStream = new Writable({ write (chunk, _enc, cb) { chunks.push(chunk.toString()); cb() } })
