@@ -13,6 +13,8 @@ import type { Classification, ClassificationInput } from './types.ts'
  * error this module can make (issue 3), so a doubtful submission goes through.
  */
 export const SPAM_THRESHOLD = 0.5
+/** The highest spam score a submission with no explicit spam signal can get: below the threshold. */
+export const UNCORROBORATED_SPAM_CAP = 0.45
 /** A kind of AI is reported from this probability up. */
 export const CAPABILITY_THRESHOLD = 0.4
 const EVIDENCE_LIMIT = 6
@@ -22,7 +24,12 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
   const { vector } = analysis
   const language = detectLanguage(analysis.tokens)
 
-  const spamScore = predict(model.spam, vector)[0]!
+  // The model alone may call a short, unusual but genuine request spam (a one-line Arabic request
+  // looks like the short Arabic spam it saw). Spam also needs a signal one can point at: a spam cue,
+  // a link or keyboard mashing. Without one the lead goes through, as the issue prefers.
+  const modelSpamScore = predict(model.spam, vector)[0]!
+  const corroborated = analysis.hits.spam.some(hit => !hit.negated) || vector.has('s:link') || vector.has('s:gibberish')
+  const spamScore = corroborated ? modelSpamScore : Math.min(modelSpamScore, UNCORROBORATED_SPAM_CAP)
   const spam = spamScore >= SPAM_THRESHOLD
 
   const typeScores = predict(model.projectType, vector)
@@ -66,7 +73,7 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
       sector: spam ? [] : explain(model.sector, analysis, sectorIndex, 'sector'),
       capabilities: capabilityEvidence,
       language: language.evidence,
-      spam: explain(model.spam, analysis, 0, 'spam', spam)
+      spam: spam ? explain(model.spam, analysis, 0, 'spam') : corroborated || modelSpamScore < SPAM_THRESHOLD ? [] : ['no explicit spam signal: let through']
     },
     classifierVersion: model.version
   }
@@ -75,8 +82,7 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
 type Axis = keyof Analysis['hits']
 
 /** The readable features that pushed towards the label: words, lexicon cues, the select, the domain. */
-function explain (model: LinearModel, analysis: Analysis, label: number, axis: Axis, include = true): string[] {
-  if (!include) return []
+function explain (model: LinearModel, analysis: Analysis, label: number, axis: Axis): string[] {
   const out: string[] = []
   const labelName = model.labels[label]!
   for (const [feature] of contributions(model, analysis.vector, label)) {
@@ -96,6 +102,7 @@ function describe (feature: string, analysis: Analysis, axis: Axis, labelName: s
     case 'b': return [value.replace('_', ' ')]
     case 'sel': return value === 'none' ? [] : [`select: ${value}`]
     case 'd': return [`e-mail domain: ${value}`]
+    case 's': return [`signal: ${value}`]
     case 'x': {
       const [cueAxis, cueLabel] = value.split(':')
       if (cueAxis !== axis || (cueLabel !== labelName && axis !== 'spam')) return []

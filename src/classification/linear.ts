@@ -18,13 +18,18 @@ export interface TrainOptions {
   epochs: number
   /** L2 penalty per example step (larger: smaller weights, smoother model). */
   l2: number
+  /**
+   * L1 penalty, applied by soft-thresholding after each step: pushes weak features to exactly zero,
+   * which keeps the committed artifact small and the model from leaning on one-off words.
+   */
+  l1: number
   learningRate: number
   /** Features seen in fewer training items are dropped: they would only memorise. */
   minDocFrequency: number
   seed: number
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 15, l2: 1e-3, learningRate: 0.5, minDocFrequency: 2, seed: 7 }
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 15, l2: 1e-3, l1: 0, learningRate: 0.5, minDocFrequency: 2, seed: 7 }
 
 /** Scores (probabilities) per label. */
 export function predict (model: LinearModel, x: SparseVector): number[] {
@@ -58,7 +63,7 @@ export function contributions (model: LinearModel, x: SparseVector, label: numbe
 export function trainLinear (
   inputs: SparseVector[], targets: number[][], labels: string[], link: Link, options: Partial<TrainOptions> = {}
 ): LinearModel {
-  const { epochs, l2, learningRate, minDocFrequency, seed } = { ...DEFAULT_TRAIN_OPTIONS, ...options }
+  const { epochs, l2, l1, learningRate, minDocFrequency, seed } = { ...DEFAULT_TRAIN_OPTIONS, ...options }
   const documentFrequency = new Map<string, number>()
   for (const x of inputs) for (const feature of x.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1)
   // Index the kept features once, so the inner loops run over typed arrays rather than maps.
@@ -105,7 +110,9 @@ export function trainLinear (
         for (let k = 0; k < L; k++) {
           const g = gradient[k]! * value + l2 * weights[base + k]!
           history[base + k]! += g * g
-          weights[base + k]! -= learningRate * g / Math.sqrt(history[base + k]!)
+          const step = learningRate / Math.sqrt(history[base + k]!)
+          const w = weights[base + k]! - step * g
+          weights[base + k] = l1 > 0 ? Math.sign(w) * Math.max(0, Math.abs(w) - step * l1) : w
         }
       }
     }
@@ -119,7 +126,7 @@ export function trainLinear (
 }
 
 /** A smaller model for committing: weights rounded, near-zero rows dropped. Predictions barely move. */
-export function compact (model: LinearModel, threshold = 2e-3, digits = 4): LinearModel {
+export function compact (model: LinearModel, threshold = 2e-3, digits = 3): LinearModel {
   const round = (v: number): number => Number(v.toFixed(digits))
   const weights: Record<string, number[]> = {}
   for (const feature of Object.keys(model.weights).sort()) {

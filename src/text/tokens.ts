@@ -70,7 +70,8 @@ export function tokenize (text: string): Token[] {
 /** Arabic clitics stripped to reach a stem: the article and the one-letter prefixes (و ب ف ل ك). */
 export function arabicStem (word: string): string {
   let w = word
-  if (w.length > 4 && /^(وال|بال|فال|كال|لل)/.test(w)) w = w.slice(3)
+  if (w.length > 4 && /^(وال|بال|فال|كال)/.test(w)) w = w.slice(3)
+  else if (w.length > 4 && w.startsWith('لل')) w = w.slice(2) // ل + ال, the alef dropped: للترجمة
   else if (w.length > 3 && w.startsWith('ال')) w = w.slice(2)
   else if (w.length > 3 && /^[وبفلك]/.test(w)) w = w.slice(1)
   return w

@@ -21,10 +21,11 @@ await run('classify:eval', USAGE, () => {
     throw new UsageError((error as Error).message)
   }
   const { values, positionals } = parsed
+  const k = values.cv === undefined ? undefined : Number(values.cv)
+  if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new UsageError(`--cv must be an integer of at least 2, got "${values.cv}"`)
   const items = readDataset(positionals[0], true)
-  if (values.cv !== undefined) {
-    const k = Number(values.cv)
-    if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UsageError(`--cv must be an integer from 2 to the number of items, got "${values.cv}"`)
+  if (k !== undefined) {
+    if (k > items.length) throw new UsageError(`--cv ${k}: more folds than the ${items.length} items`)
     const r = crossValidate(items, k)
     process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
     return

@@ -1,0 +1,39 @@
+// Regression floors on the development set, measured the way the CLI measures them
+// (`npm run classify:eval -- src/classification/data/leads-dev.jsonl --cv 5`): 5-fold
+// cross-validation, each item classified by a model trained without it. The floors sit a little
+// below the measured figures (see the note in src/classification/README.md); a real regression fails.
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { parseDataset } from '../../src/classification/dataset.ts'
+import { crossValidate, evaluate } from '../../src/classification/evaluate.ts'
+import { defaultModel } from '../../src/classification/index.ts'
+
+const CV_FLOORS = {
+  projectType: 0.87,
+  sector: 0.86,
+  language: 0.975,
+  capabilitiesMicroF1: 0.81,
+  spamRecall: 0.9
+}
+
+const DEV_SET = new URL('../../src/classification/data/leads-dev.jsonl', import.meta.url)
+const items = parseDataset(readFileSync(DEV_SET, 'utf8'), true)
+
+t.test('5-fold cross-validated figures meet the floors', async t => {
+  const r = crossValidate(items, 5)
+  t.ok(r.projectType.accuracy >= CV_FLOORS.projectType, `projectType accuracy ${r.projectType.accuracy} >= ${CV_FLOORS.projectType}`)
+  t.ok(r.sector.accuracy >= CV_FLOORS.sector, `sector accuracy ${r.sector.accuracy} >= ${CV_FLOORS.sector}`)
+  t.ok(r.language.accuracy >= CV_FLOORS.language, `language accuracy ${r.language.accuracy} >= ${CV_FLOORS.language}`)
+  t.ok(r.capabilities.microF1 >= CV_FLOORS.capabilitiesMicroF1, `capabilities micro-F1 ${r.capabilities.microF1} >= ${CV_FLOORS.capabilitiesMicroF1}`)
+  t.ok(r.spam.recall >= CV_FLOORS.spamRecall, `spam recall ${r.spam.recall} >= ${CV_FLOORS.spamRecall}`)
+  t.same(r.genuineMarkedSpam, [], 'no genuine lead marked spam')
+})
+
+t.test('the committed model fits the development set it was trained on', async t => {
+  // Not a generalisation figure: it catches a stale or broken artifact.
+  const r = evaluate(defaultModel, items)
+  t.ok(r.projectType.accuracy >= 0.95, `projectType ${r.projectType.accuracy}`)
+  t.ok(r.sector.accuracy >= 0.95, `sector ${r.sector.accuracy}`)
+  t.ok(r.capabilities.microF1 >= 0.9, `capabilities ${r.capabilities.microF1}`)
+  t.same(r.genuineMarkedSpam, [], 'no genuine lead marked spam')
+})
