@@ -28,6 +28,14 @@ export type StoredLead = Prisma.LeadGetPayload<object>
 
 export interface ListOrder { sort: SortField, order: 'asc' | 'desc' }
 
+/**
+ * The folded words of a query. Prisma passes `contains` to LIKE without escaping, and SQLite's LIKE
+ * has no escape character by default: % and _ are taken as word separators, never as wildcards.
+ */
+export function searchTerms (q: string): string[] {
+  return fold(q.replace(/[%_\\]/g, ' ')).split(' ').filter(Boolean)
+}
+
 /** The Prisma filter for the list's query parameters; erased leads are never listed. */
 export function leadWhere (f: LeadFilter): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [{ erasedAt: null }]
@@ -45,7 +53,11 @@ export function leadWhere (f: LeadFilter): Prisma.LeadWhereInput {
   if (f.createdTo) and.push({ createdAt: { lt: f.createdTo } })
   // searchText is fold(name email company details): folding the query the same way makes the
   // match case-, accent- and Arabic-variant-insensitive with a plain LIKE on both databases.
-  if (f.q) for (const term of fold(f.q).split(' ')) and.push({ searchText: { contains: term } })
+  if (f.q) {
+    const terms = searchTerms(f.q)
+    if (terms.length === 0) and.push({ id: { in: [] } })
+    for (const term of terms) and.push({ searchText: { contains: term } })
+  }
   return { AND: and }
 }
 

@@ -19,7 +19,7 @@ export const leadFilterSchema = z.object({
   sector: csvOf(SECTORS).optional(),
   capability: csvOf(CAPABILITIES).optional().describe('Leads with at least one of these kinds of AI'),
   language: csvOf(LANGUAGES).optional(),
-  spam: z.enum(['false', 'true', 'any']).default('false').describe('Spam is left out unless asked for: true (only spam) or any'),
+  spam: z.enum(['false', 'true', 'any']).optional().describe('Spam is left out (false) unless asked for: true (only spam), any, or ?status=spam'),
   scoreMin: z.coerce.number().int().min(0).max(100).optional(),
   scoreMax: z.coerce.number().int().min(0).max(100).optional(),
   createdFrom: isoDate.optional().describe('Created at or after (ISO 8601)'),

@@ -63,3 +63,20 @@ export async function insertLead (db: Pick<Database, 'prisma'>, fixture: LeadFix
   await db.prisma.leadEvent.create({ data: { id: randomUUID(), leadId: row.id, createdAt: row.createdAt as Date, type: 'created', actor: 'form', data: '{}' } })
   return row.id
 }
+
+/** Every consultant route, with an id that exists (`LEAD`) or not: for checks that apply to all. */
+export function consultantRoutes (lead: string, delivery = 'd-1'): Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object }> {
+  return [
+    { method: 'GET', url: '/api/leads' },
+    { method: 'GET', url: '/api/leads/export.csv' },
+    { method: 'GET', url: '/api/leads/export.ndjson' },
+    { method: 'GET', url: `/api/leads/${lead}` },
+    { method: 'PATCH', url: `/api/leads/${lead}`, payload: { status: 'contacted' } },
+    { method: 'DELETE', url: `/api/leads/${lead}` },
+    { method: 'GET', url: `/api/leads/${lead}/export` },
+    { method: 'POST', url: `/api/leads/${lead}/notes`, payload: { body: 'Called back.' } },
+    { method: 'GET', url: `/api/leads/${lead}/notes` },
+    { method: 'POST', url: `/api/leads/${lead}/emails/${delivery}/retry` },
+    { method: 'GET', url: '/api/stats' }
+  ]
+}
