@@ -3,14 +3,21 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import formbody from '@fastify/formbody'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { DestinationStream } from 'pino'
+import { classify } from './classification/index.ts'
 import type { Config } from './config.ts'
+import { createApiKeyStore } from './consultant/api-keys.ts'
+import { openApi } from './consultant/openapi.ts'
+import { consultantRoutes } from './consultant/routes.ts'
+import { createConsultantService } from './consultant/service.ts'
 import { openDatabase, type Database } from './db/client.ts'
+import { formRoutes, formSettings } from './form/routes.ts'
 import { healthRoutes } from './health/routes.ts'
 import { registerErrorHandling } from './http/error-handler.ts'
-import { renderProblemPage } from './leads/error-page.ts'
+import { problemPage } from './leads/error-page.ts'
 import { leadRoutes } from './leads/routes.ts'
 import { createIntakeService, type IntakeDeps } from './leads/service.ts'
 import { loggerOptions } from './logging.ts'
+import { createNotifications, type Mailer } from './notifications/index.ts'
 import { rateLimiting } from './plugins/rate-limit.ts'
 import { security } from './plugins/security.ts'
 
@@ -22,7 +29,10 @@ export interface AppDeps {
   db?: Database
   logStream?: DestinationStream
   clock?: () => Date
+  /** The lead classifier; the trained one by default. */
   classify?: IntakeDeps['classify']
+  /** The mail transport; by default SMTP from SMTP_URL, or .eml files under MAIL_DIR. */
+  mailer?: Mailer
 }
 
 export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
@@ -54,20 +64,43 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   })
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
-  registerErrorHandling(app, renderProblemPage)
+  registerErrorHandling(app, problemPage(formSettings(config)))
   await app.register(security, { corsOrigins: config.corsOrigins })
   await app.register(rateLimiting, { redisUrl: config.redisUrl })
   await app.register(formbody, { bodyLimit: config.bodyLimit })
+  // Forms arrive as JSON or URL-encoded; anything else is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
+  // Before any route: swagger builds the OpenAPI document from the routes registered after it.
+  await app.register(openApi)
+
+  // Notifications leave through the outbox: the hook queues them in the lead's transaction, the
+  // worker delivers (here unless WORKER_IN_PROCESS=false, when `npm run worker` does).
+  const notifications = createNotifications({ db, config, log: app.log, clock: deps.clock, mailer: deps.mailer })
+  app.decorate('outbox', notifications.worker)
+  if (config.outbox.inProcess) app.addHook('onReady', async () => { notifications.worker.start() })
+  app.addHook('onClose', notifications.close)
 
   const intake = createIntakeService({
     db,
     duplicateWindowSeconds: config.duplicateWindowSeconds,
-    classify: deps.classify,
+    classify: deps.classify ?? classify,
+    onLeadsCreated: async (created, tx) => {
+      for (const { lead, classification } of created) await notifications.onLeadCreated(lead, classification, tx)
+    },
     log: app.log,
     clock: deps.clock
   })
 
   await app.register(healthRoutes, { db })
   await app.register(leadRoutes, { intake, config, ipHashSecret: deps.ipHashSecret })
+  await app.register(formRoutes, { config })
+  const consultant = createConsultantService({
+    db,
+    clock: deps.clock,
+    staleLeadHours: config.consultant.staleLeadHours,
+    // A spam lead a consultant accepts gets the notifications intake would have queued.
+    onLeadAccepted: notifications.onLeadCreated
+  })
+  await app.register(consultantRoutes, { service: consultant, keys: createApiKeyStore({ db, clock: deps.clock }), config })
   return app
 }

@@ -44,9 +44,17 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   MAIL_RETRY_BASE_DELAY: durationSeconds.default(7 * 60),
   MAIL_RETRY_MAX_DELAY: durationSeconds.default(16 * 3600),
-  MAIL_LEASE: durationSeconds.default(120),
+  MAIL_LEASE: durationSeconds.default(300),
   WORKER_IN_PROCESS: bool.default(true),
-  WORKER_POLL_INTERVAL: durationSeconds.default(2)
+  WORKER_POLL_INTERVAL: durationSeconds.default(2),
+  FORM_PAGE_ENABLED: bool.default(true),
+  PRIVACY_CONTROLLER: z.string().trim().min(1).max(200).optional(),
+  PRIVACY_CONTACT: z.string().email('must be an e-mail address').optional(),
+  STALE_LEAD_HOURS: z.coerce.number().positive().default(48),
+  API_AUTH_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  API_AUTH_FAILURE_WINDOW: durationSeconds.default(15 * 60),
+  RETENTION_SPAM_DAYS: z.coerce.number().int().min(0).default(30),
+  RETENTION_LEAD_DAYS: z.coerce.number().int().min(0).default(3 * 365)
 })
 
 function parseTrustProxy (v: string): boolean | number | string[] {
@@ -86,6 +94,23 @@ export interface Config {
   /** The outbox worker: retry budget (seconds), lease on claimed jobs, and whether `npm start` runs it. */
   outbox: { maxAttempts: number, retryBaseDelaySeconds: number, retryMaxDelaySeconds: number, leaseSeconds: number, inProcess: boolean, pollIntervalSeconds: number }
   publicBaseUrl: string
+  form: {
+    /** GET / serves the contact form page; the thank-you page and the form's assets are always served. */
+    pageEnabled: boolean
+    /** Who collects the data, as the consent notice names them; a generic wording when unset. */
+    privacyController: string | undefined
+    /** Where visitors exercise their rights: PRIVACY_CONTACT, else the first NOTIFY_TO address. */
+    privacyContact: string
+  }
+  consultant: {
+    /** A new lead nobody contacted for longer than this counts as waiting in the stats. */
+    staleLeadHours: number
+    /** Failed API-key authentications per client and window before it is turned away. */
+    authMaxFailures: number
+    authFailureWindowSeconds: number
+  }
+  /** Days before erasure (spam by creation date, other leads by last activity); 0 keeps forever. */
+  retention: { spamDays: number, leadDays: number }
 }
 
 export class ConfigError extends Error {
@@ -136,6 +161,17 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
       inProcess: e.WORKER_IN_PROCESS,
       pollIntervalSeconds: e.WORKER_POLL_INTERVAL
     },
-    publicBaseUrl: e.PUBLIC_BASE_URL
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    form: {
+      pageEnabled: e.FORM_PAGE_ENABLED,
+      privacyController: e.PRIVACY_CONTROLLER,
+      privacyContact: e.PRIVACY_CONTACT ?? e.NOTIFY_TO[0] ?? e.MAIL_FROM
+    },
+    consultant: {
+      staleLeadHours: e.STALE_LEAD_HOURS,
+      authMaxFailures: e.API_AUTH_MAX_FAILURES,
+      authFailureWindowSeconds: e.API_AUTH_FAILURE_WINDOW
+    },
+    retention: { spamDays: e.RETENTION_SPAM_DAYS, leadDays: e.RETENTION_LEAD_DAYS }
   }
 }

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { createFirstApiKey } from './consultant/api-keys.ts'
 import { migrate } from './db/migrate.ts'
 import { resolveIpHashSecret } from './secrets.ts'
 
@@ -10,6 +11,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000
 async function main (): Promise<void> {
   const config = loadConfig(process.env)
   await migrate(config.databaseUrl, msg => console.log(`leadline: ${msg}`))
+  await createFirstApiKey(config.databaseUrl, line => console.log(line), config.publicBaseUrl)
   const app = await buildApp({ config, ipHashSecret: resolveIpHashSecret(config) })
 
   let closing = false

@@ -3,14 +3,23 @@ import type { Database, Tx, Prisma } from '../db/client.ts'
 import { isUniqueViolation } from '../db/errors.ts'
 import type { Classification, ClassificationInput } from '../classification/index.ts'
 import type { Locale } from '../classification/taxonomy.ts'
+import { HttpError } from '../http/problem.ts'
 import { fold } from '../text/fold.ts'
 import { dedupeKey, requestHash } from './fingerprint.ts'
+import { createGroupCommit, type Settled } from './group-commit.ts'
 import type { LeadInput } from './schema.ts'
-import { HttpError } from '../http/problem.ts'
 
 export type StoredLead = Prisma.LeadGetPayload<object>
 
-/** What happens in the lead's own transaction once it is stored: the notifications' outbox rows. */
+export interface CreatedLead { lead: StoredLead, classification: Classification | undefined }
+
+/**
+ * What new leads owe once stored (the notifications' outbox rows), written in the same transaction
+ * as the leads: either a lead and everything it owes exist, or none of it does.
+ */
+export type NewLeadsHook = (created: CreatedLead[], tx: Tx) => Promise<void>
+
+/** The same for one lead, as the consultant API uses it for a lead it takes out of spam. */
 export interface NewLeadHook {
   onLeadCreated: (lead: StoredLead, classification: Classification | undefined, tx: Tx) => Promise<void>
 }
@@ -22,18 +31,19 @@ export interface SubmissionMeta {
   idempotencyKey: string | undefined
 }
 
-export interface SubmissionResult { id: string, duplicate: boolean, spam: boolean }
+export interface SubmissionResult { id: string, duplicate: boolean }
 
 export interface IntakeDeps {
-  db: Pick<Database, 'prisma'>
+  db: Pick<Database, 'prisma' | 'kind'>
   duplicateWindowSeconds: number
   classify?: (input: ClassificationInput) => Classification
-  onLeadCreated?: NewLeadHook['onLeadCreated']
+  onLeadsCreated?: NewLeadsHook
   log: { error: (obj: object, msg: string) => void }
   clock?: () => Date
 }
 
 const USER_AGENT_MAX = 300
+const MAX_BATCH = 64
 
 export class IdempotencyMismatchError extends HttpError {
   constructor () {
@@ -41,7 +51,19 @@ export class IdempotencyMismatchError extends HttpError {
   }
 }
 
-export function createIntakeService ({ db, duplicateWindowSeconds, classify, onLeadCreated, log, clock = () => new Date() }: IntakeDeps) {
+interface Submission {
+  input: LeadInput
+  meta: SubmissionMeta
+  classification: Classification | undefined
+  dedupeKey: string
+  requestHash: string
+  spam: boolean
+  honeypot: boolean
+}
+
+export function createIntakeService ({ db, duplicateWindowSeconds, classify, onLeadsCreated, log, clock = () => new Date() }: IntakeDeps) {
+  const windowMs = duplicateWindowSeconds * 1000
+
   function safeClassify (input: LeadInput): Classification | undefined {
     if (!classify) return undefined
     try {
@@ -53,86 +75,132 @@ export function createIntakeService ({ db, duplicateWindowSeconds, classify, onL
     }
   }
 
-  async function findReplay (tx: Tx, key: string, hash: string): Promise<SubmissionResult | undefined> {
-    const record = await tx.idempotencyRecord.findUnique({ where: { key } })
-    if (!record) return undefined
-    if (record.requestHash !== hash) throw new IdempotencyMismatchError()
-    const lead = await tx.lead.findUnique({ where: { id: record.leadId }, select: { status: true } })
-    return { id: record.leadId, duplicate: record.duplicate, spam: lead?.status === 'spam' }
-  }
-
-  async function attempt (input: LeadInput, meta: SubmissionMeta, classification: Classification | undefined): Promise<SubmissionResult> {
+  /**
+   * Writes a batch in one transaction. Each submission is stored once: a repeat within the duplicate
+   * window (in the database or earlier in this batch) or a replayed Idempotency-Key answers with the
+   * lead that exists. A submission's own error (a reused key) is its result, not the batch's.
+   */
+  async function writeBatch (tx: Tx, batch: Submission[]): Promise<Array<Settled<SubmissionResult>>> {
     const now = clock()
-    const key = dedupeKey(input.email, input.details)
-    const hash = requestHash(input)
-    const honeypot = input.website !== undefined && input.website !== ''
-    const spam = honeypot || classification?.spam === true
+    const keys = [...new Set(batch.map(s => s.meta.idempotencyKey).filter((k): k is string => k !== undefined))]
+    const records = new Map((keys.length > 0 ? await tx.idempotencyRecord.findMany({ where: { key: { in: keys } } }) : []).map(r => [r.key, r]))
+    const twins = new Map((await tx.lead.findMany({
+      where: { dedupeKey: { in: [...new Set(batch.map(s => s.dedupeKey))] } },
+      select: { id: true, createdAt: true, dedupeKey: true }
+    })).map(t => [t.dedupeKey!, t]))
 
-    return db.prisma.$transaction(async tx => {
-      if (meta.idempotencyKey) {
-        const replay = await findReplay(tx, meta.idempotencyKey, hash)
-        if (replay) return replay
-      }
-      const remember = async (result: SubmissionResult): Promise<SubmissionResult> => {
-        if (meta.idempotencyKey) {
-          await tx.idempotencyRecord.create({ data: { key: meta.idempotencyKey, requestHash: hash, leadId: result.id, duplicate: result.duplicate, createdAt: now } })
-        }
-        return result
-      }
+    const results: Array<Settled<SubmissionResult>> = []
+    const created: CreatedLead[] = []
+    const honeypots = new Set<string>()
+    const superseded: string[] = []
+    const newRecords: Prisma.IdempotencyRecordCreateManyInput[] = []
 
-      const twin = await tx.lead.findUnique({ where: { dedupeKey: key }, select: { id: true, createdAt: true, status: true } })
-      if (twin && now.getTime() - twin.createdAt.getTime() < duplicateWindowSeconds * 1000) {
-        return remember({ id: twin.id, duplicate: true, spam: twin.status === 'spam' })
+    for (const s of batch) {
+      const key = s.meta.idempotencyKey
+      const record = key ? records.get(key) : undefined
+      if (record) {
+        results.push(record.requestHash === s.requestHash
+          ? { ok: true, value: { id: record.leadId, duplicate: record.duplicate } }
+          : { ok: false, error: new IdempotencyMismatchError() })
+        continue
       }
-      // The earlier lead is outside the window: it stops being the one new submissions duplicate.
-      if (twin) await tx.lead.update({ where: { id: twin.id }, data: { dedupeKey: null } })
+      let result: SubmissionResult
+      const twin = twins.get(s.dedupeKey)
+      if (twin && now.getTime() - twin.createdAt.getTime() < windowMs) {
+        result = { id: twin.id, duplicate: true }
+      } else {
+        // An earlier lead outside the window stops being the one new submissions duplicate.
+        if (twin) superseded.push(twin.id)
+        const lead = leadRow(s, randomUUID(), now)
+        created.push({ lead, classification: s.classification })
+        if (s.honeypot) honeypots.add(lead.id)
+        twins.set(s.dedupeKey, { id: lead.id, createdAt: now, dedupeKey: s.dedupeKey })
+        result = { id: lead.id, duplicate: false }
+      }
+      if (key) {
+        const r = { key, requestHash: s.requestHash, leadId: result.id, duplicate: result.duplicate, createdAt: now }
+        newRecords.push(r)
+        records.set(key, r)
+      }
+      results.push({ ok: true, value: result })
+    }
 
-      const lead = await tx.lead.create({ data: leadRow(input, meta, classification, { id: randomUUID(), key, now, spam }) })
-      if (classification && classification.capabilities.length > 0) {
-        await tx.leadCapability.createMany({ data: classification.capabilities.map(capability => ({ leadId: lead.id, capability })) })
-      }
-      await tx.leadEvent.create({
-        data: {
+    if (superseded.length > 0) await tx.lead.updateMany({ where: { id: { in: superseded } }, data: { dedupeKey: null } })
+    if (created.length > 0) {
+      await tx.lead.createMany({ data: created.map(c => c.lead) })
+      const capabilities = created.flatMap(c => (c.classification?.capabilities ?? []).map(capability => ({ leadId: c.lead.id, capability })))
+      if (capabilities.length > 0) await tx.leadCapability.createMany({ data: capabilities })
+      await tx.leadEvent.createMany({
+        data: created.map(({ lead, classification }) => ({
           id: randomUUID(),
           leadId: lead.id,
           createdAt: now,
           type: 'created',
           actor: 'form',
-          data: JSON.stringify({ status: lead.status, honeypot, classified: classification !== undefined })
-        }
+          data: JSON.stringify({ status: lead.status, honeypot: honeypots.has(lead.id), classified: classification !== undefined })
+        }))
       })
-      if (!spam && onLeadCreated) await onLeadCreated(lead, classification, tx)
-      return remember({ id: lead.id, duplicate: false, spam })
-    })
+      const accepted = created.filter(c => !c.lead.spam)
+      if (accepted.length > 0 && onLeadsCreated) await onLeadsCreated(accepted, tx)
+    }
+    if (newRecords.length > 0) await tx.idempotencyRecord.createMany({ data: newRecords })
+    return results
   }
 
+  const transaction = (batch: Submission[]) => db.prisma.$transaction(tx => writeBatch(tx, batch), { timeout: 30_000 })
+
+  async function writeAlone (s: Submission): Promise<Settled<SubmissionResult>> {
+    try {
+      return (await transaction([s]))[0]!
+    } catch (err) {
+      // A concurrent identical submission (another batch, another instance) committed first;
+      // writing again finds it and answers as a duplicate.
+      if (!isUniqueViolation(err)) return { ok: false, error: err }
+      try { return (await transaction([s]))[0]! } catch (again) { return { ok: false, error: again } }
+    }
+  }
+
+  const commits = createGroupCommit<Submission, SubmissionResult>(async batch => {
+    if (batch.length === 1) return [await writeAlone(batch[0]!)]
+    try {
+      return await transaction(batch)
+    } catch {
+      // Something in the batch failed the transaction: write each alone, so an error fails only
+      // the submission it belongs to.
+      const results: Array<Settled<SubmissionResult>> = []
+      for (const s of batch) results.push(await writeAlone(s))
+      return results
+    }
+  }, { maxBatch: MAX_BATCH, concurrency: db.kind === 'sqlite' ? 1 : 4 })
+
   return {
-    /**
-     * Stores a validated submission once: a repeat within the duplicate window, a replayed
-     * Idempotency-Key or a concurrent twin all answer with the lead that already exists.
-     */
-    async submit (input: LeadInput, meta: SubmissionMeta): Promise<SubmissionResult> {
+    /** Stores a validated submission; resolves once it is committed. */
+    submit (input: LeadInput, meta: SubmissionMeta): Promise<SubmissionResult> {
       const classification = safeClassify(input)
-      try {
-        return await attempt(input, meta, classification)
-      } catch (err) {
-        // A concurrent identical submission committed first; running again finds it.
-        if (isUniqueViolation(err)) return attempt(input, meta, classification)
-        throw err
-      }
+      const honeypot = input.website !== undefined && input.website !== ''
+      return commits.submit({
+        input,
+        meta,
+        classification,
+        dedupeKey: dedupeKey(input.email, input.details),
+        requestHash: requestHash(input),
+        honeypot,
+        spam: honeypot || classification?.spam === true
+      })
     }
   }
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>
 
-function leadRow (input: LeadInput, meta: SubmissionMeta, c: Classification | undefined,
-  { id, key, now, spam }: { id: string, key: string, now: Date, spam: boolean }): Prisma.LeadUncheckedCreateInput {
+/** The complete row, so the same object is both what is inserted and what the hook reads. */
+function leadRow ({ input, meta, classification: c, dedupeKey, spam }: Submission, id: string, now: Date): StoredLead {
   const consent = input.consent === true
   return {
     id,
     createdAt: now,
-    lastActivityAt: now,
+    updatedAt: now,
+    version: 1,
     status: spam ? 'spam' : 'new',
     fullName: input.fullName,
     email: input.email,
@@ -154,18 +222,20 @@ function leadRow (input: LeadInput, meta: SubmissionMeta, c: Classification | un
     ipHash: meta.ipHash ?? null,
     userAgent: meta.userAgent ? meta.userAgent.slice(0, USER_AGENT_MAX) : null,
     searchText: fold([input.fullName, input.email, input.company ?? '', input.details].join(' ')),
-    dedupeKey: key,
+    dedupeKey,
     spam,
-    ...(c
-      ? {
-          projectType: c.projectType,
-          sector: c.sector,
-          language: c.language,
-          spamScore: c.spamScore,
-          score: spam ? 0 : c.score,
-          classifierVersion: c.classifierVersion,
-          classification: JSON.stringify({ confidence: c.confidence, evidence: c.evidence, scoreReasons: c.scoreReasons })
-        }
-      : {})
+    projectType: c?.projectType ?? null,
+    sector: c?.sector ?? null,
+    language: c?.language ?? null,
+    spamScore: c?.spamScore ?? null,
+    score: c ? (spam ? 0 : c.score) : null,
+    classifierVersion: c?.classifierVersion ?? null,
+    classification: c ? JSON.stringify({ confidence: c.confidence, evidence: c.evidence, scoreReasons: c.scoreReasons }) : null,
+    lostReason: null,
+    tags: '[]',
+    assignee: null,
+    firstContactedAt: null,
+    lastActivityAt: now,
+    erasedAt: null
   }
 }
