@@ -2,6 +2,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { createFirstApiKey } from './consultant/api-keys.ts'
 import { migrate } from './db/migrate.ts'
+import { loadDotEnv } from './env-file.ts'
 import { resolveIpHashSecret } from './secrets.ts'
 
 // The entry point: load config → migrate → build → listen → close gracefully.
@@ -9,6 +10,7 @@ import { resolveIpHashSecret } from './secrets.ts'
 const SHUTDOWN_TIMEOUT_MS = 10_000
 
 async function main (): Promise<void> {
+  loadDotEnv()
   const config = loadConfig(process.env)
   await migrate(config.databaseUrl, msg => console.log(`leadline: ${msg}`))
   await createFirstApiKey(config.databaseUrl, line => console.log(line), config.publicBaseUrl)
