@@ -82,7 +82,10 @@ export const problemSchema = z.object({
   detail: z.string(),
   requestId: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  allowed: z.array(z.string()).optional().describe('409 on a status change: the statuses the lead may move to')
+  from: z.string().optional().describe('409 on a status change: the lead\'s status'),
+  to: z.string().optional().describe('409 on a status change: the status asked for'),
+  allowed: z.array(z.string()).optional().describe('409 on a status change: the statuses the lead may move to'),
+  deliveryStatus: z.string().optional().describe('409 on a retry: the delivery\'s state')
 }).describe('An RFC 9457 problem')
 
 export const leadSummarySchema = z.object({
