@@ -11,6 +11,8 @@ const origin = z.string().refine(s => {
   try { return new URL(s).origin === s } catch { return false }
 }, 'must be an origin such as https://example.com (scheme, host and optional port, no path)')
 const durationSeconds = z.coerce.number().int().positive()
+// Operator-given addresses; a single-label domain (consultant@localhost) is fine for local delivery.
+const address = (message: string) => z.string().regex(/^[^\s@<>,;"()]+@[^\s@<>,;"()]+$/, message)
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,9 +33,9 @@ const envSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_REQUIRE_TLS: bool.default(false),
-  MAIL_FROM: z.string().email('must be an e-mail address').default('leadline@localhost'),
+  MAIL_FROM: address('must be an e-mail address').default('leadline@localhost'),
   MAIL_DIR: z.string().min(1).default('./var/mail'),
-  NOTIFY_TO: list.pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))).default(['consultant@localhost']),
+  NOTIFY_TO: list.pipe(z.array(address('must be a comma-separated list of e-mail addresses'))).default(['consultant@localhost']),
   NOTIFY_LOCALE: z.enum(LOCALES).default('fr'),
   PUBLIC_BASE_URL: z.string().url('must be an absolute URL').default('http://localhost:3000')
     .transform(u => u.replace(/\/+$/, '')),
@@ -49,7 +51,7 @@ const envSchema = z.object({
   WORKER_POLL_INTERVAL: durationSeconds.default(2),
   FORM_PAGE_ENABLED: bool.default(true),
   PRIVACY_CONTROLLER: z.string().trim().min(1).max(200).optional(),
-  PRIVACY_CONTACT: z.string().email('must be an e-mail address').optional(),
+  PRIVACY_CONTACT: address('must be an e-mail address').optional(),
   STALE_LEAD_HOURS: z.coerce.number().positive().default(48),
   API_AUTH_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   API_AUTH_FAILURE_WINDOW: durationSeconds.default(15 * 60),
