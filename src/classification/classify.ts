@@ -2,7 +2,7 @@
 // an argument, so evaluation can classify with a model trained on other folds.
 import { analyse, type Analysis } from './features.ts'
 import { detectLanguage } from './language.ts'
-import { contributions, predict, type LinearModel } from './linear.ts'
+import { contributions, predictMany, type LinearModel } from './linear.ts'
 import type { Model } from './model.ts'
 import { priority } from './score.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS, type Capability, type ProjectType, type Sector } from './taxonomy.ts'
@@ -27,16 +27,15 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
   // The model alone may call a short, unusual but genuine request spam (a one-line Arabic request
   // looks like the short Arabic spam it saw). Spam also needs a signal one can point at: a spam cue,
   // a link or keyboard mashing. Without one the lead goes through, as the issue prefers.
-  const modelSpamScore = predict(model.spam, vector)[0]!
+  const [spamScores, typeScores, sectorScores, capabilityScores] =
+    predictMany([model.spam, model.projectType, model.sector, model.capabilities], vector) as [number[], number[], number[], number[]]
+  const modelSpamScore = spamScores[0]!
   const corroborated = analysis.hits.spam.some(hit => !hit.negated) || vector.has('s:link') || vector.has('s:gibberish')
   const spamScore = corroborated ? modelSpamScore : Math.min(modelSpamScore, UNCORROBORATED_SPAM_CAP)
   const spam = spamScore >= SPAM_THRESHOLD
 
-  const typeScores = predict(model.projectType, vector)
   const typeIndex = argmax(typeScores)
-  const sectorScores = predict(model.sector, vector)
   const sectorIndex = argmax(sectorScores)
-  const capabilityScores = predict(model.capabilities, vector)
 
   // The taxonomy labels spam other / other / none: there is no project to describe.
   const projectType: ProjectType = spam ? 'other' : PROJECT_TYPES[typeIndex]!
@@ -85,13 +84,16 @@ type Axis = keyof Analysis['hits']
 function explain (model: LinearModel, analysis: Analysis, label: number, axis: Axis): string[] {
   const out: string[] = []
   const labelName = model.labels[label]!
-  for (const [feature] of contributions(model, analysis.vector, label)) {
+  for (const [feature] of contributions(model, analysis.vector, label, readable)) {
     const readable = describe(feature, analysis, axis, labelName)
     for (const item of readable) if (!out.includes(item)) out.push(item)
     if (out.length >= EVIDENCE_LIMIT) break
   }
   return out.slice(0, EVIDENCE_LIMIT)
 }
+
+// Character n-grams are real signal but unreadable as evidence.
+const readable = (feature: string): boolean => !feature.startsWith('c:')
 
 function describe (feature: string, analysis: Analysis, axis: Axis, labelName: string): string[] {
   const [kind, ...rest] = feature.split(':')

@@ -16,6 +16,7 @@ export interface CueMatcher<L extends string> { match: (tokens: Token[]) => Arra
 
 export function compileCues<L extends string> (cues: Partial<Record<L, string[]>>): CueMatcher<L> {
   const byFirstWord = new Map<string, Array<CompiledCue<L>>>()
+  const byPrefix = new Map<string, Array<CompiledCue<L>>>()
   const prefixLengths = new Set<number>()
   for (const [label, list] of Object.entries(cues) as Array<[L, string[]]>) {
     for (const cue of list) {
@@ -27,9 +28,9 @@ export function compileCues<L extends string> (cues: Partial<Record<L, string[]>
       // An Arabic cue also answers for its stem, so "الصور" matches "بالصور" and "صور".
       const firstForms = /[\u0600-\u06FF]/.test(first) ? new Set([first, arabicStem(first)]) : [first]
       for (const form of firstForms) {
-        const key = prefix && words.length === 1 ? `${form}*` : form
+        const index = prefix && words.length === 1 ? byPrefix : byFirstWord
         if (prefix && words.length === 1) prefixLengths.add(form.length)
-        byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), entry])
+        index.set(form, [...(index.get(form) ?? []), entry])
       }
     }
   }
@@ -40,7 +41,7 @@ export function compileCues<L extends string> (cues: Partial<Record<L, string[]>
     const found: Array<CompiledCue<L>> = exact ? exact.slice() : []
     for (const length of lengths) {
       if (length > text.length) break
-      const list = byFirstWord.get(`${text.slice(0, length)}*`)
+      const list = byPrefix.get(text.slice(0, length))
       if (list) found.push(...list)
     }
     return found

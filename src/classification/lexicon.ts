@@ -48,9 +48,9 @@ export const PROJECT_TYPE_CUES: Record<ProjectType, string[]> = {
   other: [
     'stage', 'stagiaire', 'internship', 'intern', 'pfe', 'emploi', 'job', 'recrut*', 'hiring', 'cv', 'candidature', 'resume',
     'partenariat', 'partnership', 'partenaire', 'partner*', 'revendeur', 'reseller', 'marge', 'commission', 'distribut*',
-    'journaliste', 'journalist', 'interview*', 'presse', 'press', 'article', 'magazine', 'podcast invité',
+    'journaliste', 'journalist', 'interview*', 'presse', 'press', 'article', 'magazine',
     'speaker', 'conférence', 'conference', 'summit', 'sponsor*', 'hackathon', 'mentor*', 'consortium', 'appel à projets', 'call for projects',
-    'livre blanc', 'white paper', 'lien ne fonctionne pas', 'étudiant', 'student', 'students', 'mémoire', 'thesis', 'fin d études',
+    'livre blanc', 'white paper', 'étudiant', 'student', 'students', 'mémoire', 'thesis', 'fin d études',
     'site web', 'site internet', 'website', 'sit web', 'vous proposer', 'nous proposons', 'we offer', 'offre partenaire', 'freelance',
     'تدريب', 'شغل', 'عمل', 'سيرتي', 'سيرة ذاتية', 'شراكة', 'شريك', 'طالب', 'طلبة', 'سيت ويب'
   ]
@@ -61,16 +61,16 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'agricul*', 'agri*', 'agro*', 'ferme', 'farm*', 'exploitation agricole', 'irrigation', 'irrigu*', 'goutte à goutte', 'culture', 'cultures', 'crop*',
     'récolte', 'harvest', 'rendement', 'yield', 'parcelle*', 'élevage', 'éleveur', 'livestock', 'vaches', 'bétail', 'lait', 'laitier*', 'dairy',
     'coopérative', 'cooperative', 'pêche', 'pêcheur*', 'fishing', 'fisher*', 'seafood', 'aquaculture', 'serre*', 'greenhouse*', 'tomate*', 'tomato*',
-    'agrumes', 'citrus', 'olive*', 'argan', 'safran', 'saffron', 'dattes', 'palmier*', 'vigne', 'viticulture', 'viticole', 'vin', 'fruits rouges', 'avocat*',
+    'agrumes', 'citrus', 'olive*', 'argan', 'dattes', 'palmier*', 'vigne', 'viticulture', 'viticole', 'vin', 'avocat*',
     'miel', 'abeilles', 'ruches', 'apiculture', 'sol', 'soil', 'engrais', 'maladies des plantes', 'plant disease',
-    'fla7', 'fellah', 'l7lib', 'lhlib', 'sakya', 'l3nab', 'l7wamd', 'khodra',
+    'fla7', 'fellah', 'l7lib', 'lhlib', 'sakya', 'khodra',
     'فلاح*', 'الفلاحة', 'فلاحية', 'زراع*', 'المزروعات', 'الري', 'ضيعة', 'تعاونية', 'الحليب', 'النحل', 'خلية', 'الأركان', 'الطماطم', 'الخضرة', 'الأفوكادو', 'الصيد البحري', 'المحاصيل'
   ],
   health: [
     'santé', 'health*', 'médical', 'médicale', 'medical', 'médecin', 'doctor*', 'clinique', 'clinic*', 'hôpital', 'hospital*', 'chu',
     'patient*', 'soins', 'care', 'pharma*', 'pharmacie', 'pharmacien*', 'médicament*', 'radiolog*', 'imagerie médicale', 'telemedecine', 'télémédecine',
-    'dentiste', 'dental', 'infirmier*', 'nurse*', 'kiné*', 'laboratoire d analyses', 'ophtalmo*', 'diabète', 'diabetic', 'sepsis', 'urgences',
-    'medtech', 'biotech', 'healthtech', 'gp', 'cabinet médical', 'ordonnance*', 'mutuelle', 'retinopathy', 'dicom', 'pacs',
+    'dentiste', 'dental', 'infirmier*', 'nurse*', 'kiné*', 'laboratoire d analyses', 'ophtalmo*', 'diabète', 'diabetic', 'urgences',
+    'medtech', 'biotech', 'healthtech', 'gp', 'cabinet médical', 'ordonnance*', 'mutuelle', 'dicom',
     'طبيب', 'أطباء', 'عيادة', 'مصحة', 'مصحات', 'مستشفى', 'المرضى', 'مرضى', 'الصحة', 'الصحي', 'الطبية', 'صيدلية', 'دوا', 'الدواء', 'ممرض*', 'السكري'
   ],
   finance: [
@@ -91,8 +91,8 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
   industry: [
     'industrie*', 'industry', 'industrial', 'industriel*', 'usine*', 'factory', 'plant', 'manufactur*', 'fabrication', 'fabricant', 'production', 'atelier de production',
     'mine', 'mines', 'mining', 'minier', 'minière', 'minerai', 'ore', 'phosphate*', 'engrais', 'fertilizer*', 'chimie', 'chemical',
-    'automobile', 'automotive', 'aéronautique', 'aerospace', 'textile*', 'confection', 'denim', 'btp', 'construction', 'chantier*', 'bâtiment', 'cimenterie',
-    'plastique', 'injection plastique', 'métallurg*', 'tôlerie', 'sous-traitant', 'menuiserie', 'aluminium', 'chaussures', 'câblage', 'stamping', 'press-line',
+    'automobile', 'automotive', 'aéronautique', 'aerospace', 'textile*', 'confection', 'btp', 'construction', 'chantier*', 'bâtiment', 'cimenterie',
+    'plastique', 'injection plastique', 'métallurg*', 'tôlerie', 'sous-traitant', 'menuiserie', 'aluminium', 'chaussures',
     'maintenance prédictive', 'predictive maintenance', 'mes', 'convoyeur', 'conveyor', 'compresseur*', 'capteurs', 'sensors', 'qualité de production',
     'usine', 'm3mel', 'lma3mel',
     'مصنع', 'معمل', 'الصناعة', 'صناعة', 'الإنتاج', 'منجم', 'الخياطة', 'الأحذية', 'النسيج', 'البناء'
@@ -101,7 +101,7 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'énergie', 'energy', 'énergétique', 'électricité', 'electricity', 'électrique', 'utility', 'utilities', 'régie', 'eau potable', 'water', 'réseau d eau',
     'renouvelable*', 'renewable*', 'solaire', 'solar', 'éolien*', 'wind', 'turbine*', 'pétrole', 'stations-service', 'carburant', 'gaz',
     'environnement*', 'environment*', 'environnemental*', 'déchets', 'waste', 'recyclage', 'tri', 'pollution', 'climat*', 'climate', 'océan', 'ocean', 'marine',
-    'côtier', 'littoral', 'coastline', 'plage*', 'beach*', 'biodiversité', 'fuites', 'leak*', 'compteurs', 'meters', 'efficacité énergétique', 'plastic debris',
+    'côtier', 'littoral', 'coastline', 'plage*', 'beach*', 'biodiversité', 'fuites', 'leak*', 'compteurs', 'meters', 'efficacité énergétique',
     'الطاقة', 'الكهرباء', 'الماء', 'المياه', 'البيئة', 'بيئية', 'البيئي', 'الساحل', 'الساحلي', 'النفايات', 'الطاقات المتجددة'
   ],
   transport_logistics: [
@@ -115,13 +115,13 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
   education: [
     'école', 'écoles', 'school*', 'université', 'university', 'universitaire', 'faculté', 'faculty', 'lycée', 'collège', 'enseignement', 'education*',
     'éducation', 'edtech', 'élèves', 'pupils', 'étudiants', 'students', 'enseignants', 'teachers', 'professeurs', 'pédagog*', 'académie', 'academy',
-    'centre de formation', 'organisme de formation', 'master', 'cours', 'devoirs', 'homework', 'examens', 'exam*', 'moodle', 'e-learning', 'apprenants',
+    'centre de formation', 'organisme de formation', 'master', 'cours', 'devoirs', 'homework', 'examens', 'exam*', 'e-learning', 'apprenants',
     'laboratoire de recherche', 'recherche', 'research', 'ensa', 'est', 'fst', 'encg', 'chercheur', 'doctorat',
     'lmadrasa', 'talib', 'tlamid',
     'مدرسة', 'المدرسة', 'جامعة', 'الجامعة', 'كلية', 'التعليم', 'تعليم', 'الأساتذة', 'أساتذة', 'أستاذ', 'التلاميذ', 'الطلبة', 'طلبة', 'المتعلمين', 'البحث العلمي', 'مؤسسة للتعليم'
   ],
   retail_ecommerce: [
-    'commerce', 'e-commerce', 'ecommerce', 'boutique*', 'magasin*', 'store*', 'shop', 'shops', 'shopify', 'woocommerce', 'magento', 'marketplace',
+    'commerce', 'e-commerce', 'ecommerce', 'boutique*', 'magasin*', 'store*', 'shop', 'shops', 'shopify', 'marketplace',
     'retail*', 'retailer', 'détaillant', 'distribution', 'distributeur', 'grande distribution', 'supermarché*', 'supérette*', 'superette*', 'hypermarché',
     'enseigne', 'franchise', 'points de vente', 'clients', 'produits', 'products', 'sku*', 'catalogue', 'vente', 'ventes', 'sales', 'prêt-à-porter', 'mode',
     'fashion', 'dtc', 'brand', 'marque', 'cosmétique*', 'parfum*', 'ameublement', 'furniture', 'boulangerie', 'pâtisserie', 'épicerie*', 'jumia', 'avito', 'instagram',
@@ -131,14 +131,14 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
   tourism_hospitality: [
     'tourisme', 'tourism', 'touristique', 'hôtel*', 'hotel*', 'hôtellerie', 'hospitality', 'riad*', 'maison d hôtes', 'maisons d hôtes', 'guest house*',
     'restaurant*', 'resto*', 'restauration', 'café', 'snack', 'traiteur', 'agence de voyages', 'travel', 'voyage*', 'circuits', 'tours', 'booking',
-    'tripadvisor', 'réservation*', 'reservation*', 'check-in', 'surf camp', 'camping', 'kasbah*', 'couverts', 'chambres', 'rooms',
+    'tripadvisor', 'réservation*', 'reservation*', 'check-in', 'camping', 'couverts', 'chambres', 'rooms',
     'السياحة', 'سياحي', 'فندق', 'أوطيل', 'الفندقة', 'مطعم', 'ريسطو', 'رياض', 'وكالة أسفار'
   ],
   telecom_media_tech: [
     'télécom*', 'telecom*', 'opérateur télécom', 'operator', 'média*', 'media', 'presse', 'journal', 'radio', 'télévision', 'tv', 'podcast*', 'publishing', 'édition',
     'éditeur', 'éditeur de logiciel*', 'logiciel*', 'software', 'saas', 'startup tech', 'agence digitale', 'agence web', 'digital agency', 'agence de communication',
     'call center', 'call centre', 'centre d appel*', 'centre de relation client', 'contact center', 'cloud', 'hébergeur', 'data center', 'datacenter', 'gpu',
-    'developers', 'développeurs', 'it', 'esn', 'ssii', 'tech', 'plateforme de chatbots', 'sports media',
+    'developers', 'développeurs', 'it', 'esn', 'ssii', 'tech',
     'الاتصالات', 'الإعلام', 'إعلامي', 'جريدة', 'إذاعة', 'قناة', 'برمجيات', 'مركز الاتصال'
   ]
 }

@@ -31,22 +31,69 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 15, l2: 1e-3, l1: 0, learningRate: 0.5, minDocFrequency: 2, seed: 7 }
 
-/** Scores (probabilities) per label. */
-export function predict (model: LinearModel, x: SparseVector): number[] {
-  const z = model.bias.slice()
-  for (const [feature, value] of x) {
-    const w = model.weights[feature]
-    if (!w) continue
-    for (let k = 0; k < z.length; k++) z[k]! += w[k]! * value
-  }
-  return model.link === 'softmax' ? softmax(z) : z.map(sigmoid)
+// The JSON artifact stores weights as an object; on the hot path they live in a Map (one lookup per
+// feature, keys hashed once). Built once per model object.
+const weightMaps = new WeakMap<LinearModel, Map<string, number[]>>()
+function weightsOf (model: LinearModel): Map<string, number[]> {
+  let map = weightMaps.get(model)
+  if (!map) { map = new Map(Object.entries(model.weights)); weightMaps.set(model, map) }
+  return map
 }
 
-/** Each feature's push towards a label: value × weight, largest first, positive only. */
-export function contributions (model: LinearModel, x: SparseVector, label: number): Array<[string, number]> {
-  const out: Array<[string, number]> = []
+/** Scores (probabilities) per label. */
+export function predict (model: LinearModel, x: SparseVector): number[] {
+  return predictMany([model], x)[0]!
+}
+
+/**
+ * Scores of several models over the same features, with one lookup per feature rather than one per
+ * feature and model: the models share most of their vocabulary.
+ */
+export function predictMany (models: LinearModel[], x: SparseVector): number[][] {
+  const joint = jointWeightsOf(models)
+  const z = models.map(model => model.bias.slice())
   for (const [feature, value] of x) {
-    const w = model.weights[feature]
+    const rows = joint.get(feature)
+    if (!rows) continue
+    for (let m = 0; m < rows.length; m++) {
+      const w = rows[m]
+      if (!w) continue
+      const zm = z[m]!
+      for (let k = 0; k < zm.length; k++) zm[k]! += w[k]! * value
+    }
+  }
+  return models.map((model, m) => model.link === 'softmax' ? softmax(z[m]!) : z[m]!.map(sigmoid))
+}
+
+const jointMaps = new WeakMap<LinearModel, Map<string, Array<number[] | undefined>>>()
+function jointWeightsOf (models: LinearModel[]): Map<string, Array<number[] | undefined>> {
+  // Cached on the first model, for this exact list of models.
+  const first = models[0]!
+  const cached = jointMaps.get(first) as (Map<string, Array<number[] | undefined>> & { models?: LinearModel[] }) | undefined
+  if (cached && cached.models?.length === models.length && cached.models.every((m, i) => m === models[i])) return cached
+  const joint = new Map<string, Array<number[] | undefined>>() as Map<string, Array<number[] | undefined>> & { models?: LinearModel[] }
+  models.forEach((model, m) => {
+    for (const [feature, w] of weightsOf(model)) {
+      let rows = joint.get(feature)
+      if (!rows) { rows = new Array(models.length).fill(undefined); joint.set(feature, rows) }
+      rows[m] = w
+    }
+  })
+  joint.models = models
+  jointMaps.set(first, joint)
+  return joint
+}
+
+/**
+ * Each feature's push towards a label: value × weight, largest first, positive only. `keep` filters
+ * features before any arithmetic (evidence skips the many unreadable character n-grams).
+ */
+export function contributions (model: LinearModel, x: SparseVector, label: number, keep: (feature: string) => boolean = () => true): Array<[string, number]> {
+  const out: Array<[string, number]> = []
+  const weights = weightsOf(model)
+  for (const [feature, value] of x) {
+    if (!keep(feature)) continue
+    const w = weights.get(feature)
     if (!w) continue
     // For softmax what decides is the weight relative to the other labels.
     const relative = model.link === 'softmax' ? w[label]! - mean(w) : w[label]!

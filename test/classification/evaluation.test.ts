@@ -9,11 +9,12 @@ import { crossValidate, evaluate } from '../../src/classification/evaluate.ts'
 import { defaultModel } from '../../src/classification/index.ts'
 
 const CV_FLOORS = {
-  projectType: 0.87,
-  sector: 0.86,
+  // measured (classifier lr-ngram-lexicon/1): 0.884, 0.875, 0.984, 0.831, 0.923 (24/26)
+  projectType: 0.86,
+  sector: 0.85,
   language: 0.975,
-  capabilitiesMicroF1: 0.81,
-  spamRecall: 0.9
+  capabilitiesMicroF1: 0.80,
+  spamRecall: 0.88
 }
 
 const DEV_SET = new URL('../../src/classification/data/leads-dev.jsonl', import.meta.url)
