@@ -116,10 +116,13 @@ export type Settlement =
  */
 export async function settle (db: Database, job: EmailJob, workerId: string, outcome: Settlement,
   event: { now: Date, type: string, data: Record<string, string | number> } | null): Promise<boolean> {
+  const release = async (client: Pick<Tx, 'emailJob'>) =>
+    (await client.emailJob.updateMany({ where: { id: job.id, lockedBy: workerId }, data: { ...outcome, lockedBy: null, lockedUntil: null } })).count === 1
+  if (!event || !job.leadId) return release(db.prisma)
+  const leadId = job.leadId
   return db.prisma.$transaction(async tx => {
-    const { count } = await tx.emailJob.updateMany({ where: { id: job.id, lockedBy: workerId }, data: { ...outcome, lockedBy: null, lockedUntil: null } })
-    if (count === 0) return false
-    if (event && job.leadId) await recordEvent(tx, job.leadId, event.now, event.type, event.data)
+    if (!await release(tx)) return false
+    await recordEvent(tx, leadId, event.now, event.type, event.data)
     return true
   })
 }
