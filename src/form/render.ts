@@ -111,7 +111,8 @@ export function renderForm (settings: FormSettings, state: FormState): string {
   const redirect = v.redirect ?? localThankYou(settings.thankYouUrl, locale)
   const hidden = [
     ['locale', locale], ['consent', 'true'], ['consentVersion', CONSENT_VERSION], ['redirect', redirect],
-    ...CARRIED.map(name => [name, v[name] ?? ''])
+    // A carried value the service refused is dropped: the visitor could not fix a hidden field.
+    ...CARRIED.map(name => [name, state.errors?.some(e => e.field === name) ? '' : v[name] ?? ''])
   ].filter(([, value]) => value !== undefined)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join('\n')
   const fields = [
@@ -139,6 +140,15 @@ ${notice(state, settings)}
 <button type="submit" class="ll-submit">${escapeHtml(t.submit)}</button>
 </div>
 </form>`
+}
+
+/** What a site pastes to show the form: its stylesheet, its script and the form, all from `base`. */
+export function renderEmbedSnippet (settings: FormSettings, locale: Locale, base: string): string {
+  return `<!-- Leadline contact form, served by ${escapeHtml(base)}: this site's origin must be in its CORS_ORIGINS. -->
+<link rel="stylesheet" href="${escapeHtml(base)}/form/form.css">
+<script src="${escapeHtml(base)}/form/form.js" defer></script>
+${renderForm(settings, { locale, base })}
+`
 }
 
 function page (locale: Locale, title: string, body: string): string {

@@ -5,10 +5,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config.ts'
 import { requestLocale } from '../http/locale.ts'
-import { renderFormPage, renderThankYouPage, type FormSettings } from './render.ts'
+import { renderEmbedSnippet, renderFormPage, renderThankYouPage, type FormSettings } from './render.ts'
 
 export interface FormRoutesOptions {
-  config: Pick<Config, 'thankYouUrl' | 'form'>
+  config: Pick<Config, 'thankYouUrl' | 'form' | 'publicBaseUrl'>
 }
 
 export function formSettings (config: FormRoutesOptions['config']): FormSettings {
@@ -53,6 +53,12 @@ export const formRoutes: FastifyPluginAsyncZod<FormRoutesOptions> = async (app, 
     reply.header('cross-origin-resource-policy', 'cross-origin').header('cache-control', 'public, max-age=300').header('etag', a.etag)
     if (request.headers['if-none-match'] === a.etag) return reply.code(304).send()
     return reply.type(a.type).send(a.body)
+  })
+
+  // The embed snippet for this deployment (README: "Embedding the form"), with absolute addresses.
+  app.get('/form/snippet', { schema: { hide: true, querystring: pageQuery.pick({ lang: true }) } }, async (request, reply) => {
+    const locale = requestLocale(request.query.lang, request.headers['accept-language'])
+    return reply.type('text/plain; charset=utf-8').send(renderEmbedSnippet(settings, locale, config.publicBaseUrl))
   })
 
   app.get('/thank-you', { schema: { hide: true, querystring: pageQuery.pick({ lang: true }) } }, async (request, reply) => {
