@@ -70,12 +70,19 @@ function orderBy ({ sort, order }: ListOrder): Prisma.LeadOrderByWithRelationInp
 /** Rows strictly after the keyset in the list's order (null scores sort last either way). */
 function after (k: Keyset): Prisma.LeadWhereInput {
   const beyond = k.order === 'desc' ? 'lt' : 'gt'
+  const upTo = k.order === 'desc' ? 'lte' : 'gte'
+  // "value ≤ v AND (value < v OR id < last)": the first bound lets the index seek to the page.
   if (k.sort === 'createdAt') {
     const at = new Date(k.value ?? 0)
-    return { OR: [{ createdAt: { [beyond]: at } }, { createdAt: at, id: { [beyond]: k.id } }] }
+    return { createdAt: { [upTo]: at }, OR: [{ createdAt: { [beyond]: at } }, { id: { [beyond]: k.id } }] }
   }
   if (k.value === null) return { score: null, id: { [beyond]: k.id } }
-  return { OR: [{ score: { [beyond]: k.value } }, { score: k.value, id: { [beyond]: k.id } }, { score: null }] }
+  return {
+    OR: [
+      { score: { [upTo]: k.value }, OR: [{ score: { [beyond]: k.value } }, { id: { [beyond]: k.id } }] },
+      { score: null }
+    ]
+  }
 }
 
 export function keysetOf (row: StoredLead, { sort, order }: ListOrder): Keyset {
