@@ -98,7 +98,7 @@ function notice (state: FormState, settings: FormSettings): string {
   return `<section class="ll-notice" aria-labelledby="ll-notice-title">
 <h2 id="ll-notice-title">${escapeHtml(n.title)}</h2>
 ${paragraphs}
-<p class="ll-version">${escapeHtml(n.versionLabel)} <bdi>${CONSENT_VERSION}</bdi></p>
+<p class="ll-version">${escapeHtml(n.versionLabel)} <bdi dir="ltr">${CONSENT_VERSION}</bdi></p>
 </section>`
 }
 

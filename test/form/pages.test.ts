@@ -114,7 +114,7 @@ t.test('the consent notice names who collects and where to write, from the confi
   const generic = await get('/')
   t.match(generic.body, 'collectées par le consultant qui publie ce site')
   t.match(generic.body, '<a href="mailto:consultant@localhost" dir="ltr">consultant@localhost</a>', 'the consultant’s address by default')
-  t.match(generic.body, `<bdi>${CONSENT_VERSION}</bdi>`)
+  t.match(generic.body, `<bdi dir="ltr">${CONSENT_VERSION}</bdi>`)
   const named = await buildTestApp({ env: { PRIVACY_CONTROLLER: 'Cabinet <Tazi> & Associés', PRIVACY_CONTACT: 'dpo@tazi.example' } })
   t.teardown(named.close)
   const res = await get('/?lang=en', {}, named)
