@@ -35,6 +35,11 @@ export interface AppDeps {
   mailer?: Mailer
 }
 
+/** The origin of an absolute URL; nothing for a path on this service. */
+function absoluteOrigin (url: string): string[] {
+  try { return [new URL(url).origin] } catch { return [] }
+}
+
 export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps
   const options: FastifyServerOptions = {
@@ -65,7 +70,10 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
   registerErrorHandling(app, problemPage(formSettings(config)))
-  await app.register(security, { corsOrigins: config.corsOrigins })
+  await app.register(security, {
+    corsOrigins: config.corsOrigins,
+    formDestinations: [...config.redirectAllowlist, ...absoluteOrigin(config.thankYouUrl)]
+  })
   await app.register(rateLimiting, { redisUrl: config.redisUrl })
   await app.register(formbody, { bodyLimit: config.bodyLimit })
   // Forms arrive as JSON or URL-encoded; anything else is a 415, not a string to validate.

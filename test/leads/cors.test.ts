@@ -37,3 +37,12 @@ t.test('with no CORS_ORIGINS, no origin is granted', async t => {
   t.equal(res.statusCode, 201)
   t.equal(res.headers['access-control-allow-origin'], undefined)
 })
+
+t.test('the CSP lets our forms reach the thank-you page and allowlisted redirects, nothing else', async t => {
+  const h = await buildTestApp({ env: { THANK_YOU_URL: 'https://www.consultant.example/merci', REDIRECT_ALLOWLIST: 'https://blog.consultant.example', CORS_ORIGINS: 'https://other.example' } })
+  t.teardown(h.close)
+  const csp = (await h.app.inject('/health')).headers['content-security-policy'] as string
+  const formAction = csp.split(';').find(d => d.startsWith('form-action'))
+  t.equal(formAction, "form-action 'self' https://blog.consultant.example https://www.consultant.example")
+  t.notMatch(csp, /upgrade-insecure-requests/, 'plain-HTTP deployments keep working')
+})
