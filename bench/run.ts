@@ -13,7 +13,7 @@ import { dropAll, type Kind } from './lib/databases.ts'
 import { PROFILES } from './lib/load.ts'
 import { killAll, repoRoot } from './lib/processes.ts'
 import { formatNumber, formatSpread, percent, renderTable, type TableRow } from './lib/report.ts'
-import { ratio } from './lib/stats.ts'
+import { ratio, spread } from './lib/stats.ts'
 import { classification, type ClassificationResult } from './scenarios/classification.ts'
 import { consultant, LIST_PATH, SEARCH_PATH, EXPORT_PATH, type ConsultantResult } from './scenarios/consultant.ts'
 import { flood, FLOOD_CONNECTIONS, GENUINE_CONNECTIONS, GENUINE_RATE, type FloodResult } from './scenarios/flood.ts'
@@ -238,14 +238,16 @@ function tableRows (): TableRow[] {
       } else unavailable('search', cName('4 search q=casablanca&sector=finance'))
       if (r.export) {
         const last = r.export.runs[r.export.runs.length - 1]!
-        rows.push({ scenario: cName('5 CSV export, every lead'), figure: 'seconds', value: formatSpread(r.export.seconds, 2), note: `${last.rows} rows, ${last.megabytes} MB` })
+        rows.push({ scenario: cName('5 CSV export, every lead'), figure: 'seconds', value: formatSpread(r.export.seconds, 2), note: `${last.rows} rows, ${last.megabytes} MB; ${r.export.runs.length} run(s)` })
         rows.push({ scenario: cName('5 CSV export, every lead'), figure: 'peak RSS growth MB', value: formatSpread(r.export.rssGrowthMb, 1), against: 'goal: flat', note: `RSS ${last.rssStartMb} → peak ${last.rssPeakMb} → ${last.rssEndMb} MB (last run)` })
       } else unavailable('export', cName('5 CSV export, every lead'))
       rows.push({ scenario: cName('7 process'), figure: 'idle RSS MB', value: formatSpread(r.idleRssMb, 1), against: 'goal ≤ 120 MB', note: `1 s after ready, ${over}` })
       const underLoad = results.intake[kind]?.loadRssMb
       if (underLoad !== undefined) rows.push({ scenario: cName('7 process'), figure: 'RSS under load MB', value: formatNumber(underLoad, 1), note: 'peak during the intake runs' })
       rows.push({ scenario: cName('7 process'), figure: 'start → ready ms', value: formatSpread(r.coldStartMs), against: 'goal ≤ 2,000 ms', note: `migrated database ${over}` })
-      rows.push({ scenario: cName('7 process'), figure: 'first start → ready ms', value: formatNumber(r.firstStartMs, 0), note: `empty database: applies the migrations; seeding took ${r.seeded.seconds} s` })
+      // Every scenario's service starts once on an empty database: those are the first starts.
+      const firstStarts = [results.intake[kind]?.firstStartMs, results.flood[kind]?.firstStartMs, r.firstStartMs].filter((ms): ms is number => ms !== undefined)
+      rows.push({ scenario: cName('7 process'), figure: 'first start → ready ms', value: formatSpread(spread(firstStarts)), note: `empty database: applies the migrations (${firstStarts.length} starts); seeding took ${r.seeded.seconds} s` })
     }
     failed(cName('4/5/7 consultant + process'), `list, search, export, starts (${kind})`)
   }

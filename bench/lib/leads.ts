@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDataset, type DatasetItem } from '../../src/classification/dataset.ts'
+import { mulberry32 } from '../../src/classification/linear.ts'
 import { repoRoot } from './processes.ts'
 
 // Varied, realistic and unique contact-form submissions in French, English, Arabic and Darija
@@ -29,18 +30,6 @@ export interface LeadBody {
 export interface GeneratedLead { body: LeadBody, item: DatasetItem }
 
 type Language = 'fr' | 'en' | 'ar' | 'ary'
-
-/** A small fast PRNG (mulberry32): the same seed gives the same leads. */
-export function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // [as written, in Latin letters for the address]
 const FIRST: Record<Language, Array<[string, string]>> = {
@@ -103,7 +92,7 @@ export function developmentSet (): DatasetItem[] {
  * development set does not label as spam.
  */
 export function leadGenerator (tag: string, seed = 1): () => GeneratedLead {
-  const random = prng(seed)
+  const random = mulberry32(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const items = developmentSet().filter(item => item.labels?.spam === false)
   let n = 0

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import type { Kind } from './databases.ts'
-import { leadGenerator, prng } from './leads.ts'
+import { mulberry32 } from '../../src/classification/linear.ts'
+import { leadGenerator } from './leads.ts'
 import { encode, insertSql, leadRows, type Classified, type Row } from './rows.ts'
 
 // Years of leads written straight into a migrated database, in bulk (the service is stopped):
@@ -53,7 +54,7 @@ export async function seedLeads (kind: Kind, url: string, count: number, now = n
   const started = performance.now()
   const writer = kind === 'sqlite' ? sqliteWriter(url) : await postgresWriter(url)
   const next = leadGenerator('s', 42)
-  const random = prng(4242)
+  const random = mulberry32(4242)
   const totalWeight = STATUS_WEIGHTS.reduce((n, [, w]) => n + w, 0)
   const status = (): string => {
     let x = random() * totalWeight

@@ -32,6 +32,8 @@ export interface FloodResult {
   /** Service CPU per request (flood and genuine together) during the combined runs. */
   cpuUsPerRequest: Spread
   /** Service CPU per request of each kind of bot request alone (one short run each; honeypot and invalid from a botnet). */
+  /** Start to ready of this service's first start (it applies the migrations). */
+  firstStartMs: number
   botCostUs: Record<BotKind, { cpuUsPerRequest: number, reqPerSec: number, statuses: Record<string, number> }>
 }
 
@@ -101,7 +103,7 @@ export async function flood (ctx: Context, kind: Kind): Promise<FloodResult> {
         floodRuns.push(f)
       }
       const success = genuineRuns.map(r => r['2xx'] / Math.max(1, r.requests.total + r.errors))
-      return { kind, genuine: summarise(genuineRuns), genuineSuccess: spread(success), flood: summarise(floodRuns), cpuUsPerRequest: spread(cpuPerRequest), botCostUs }
+      return { kind, genuine: summarise(genuineRuns), genuineSuccess: spread(success), flood: summarise(floodRuns), cpuUsPerRequest: spread(cpuPerRequest), botCostUs, firstStartMs: round(service.readyMs, 0) }
     } finally {
       await service.stop()
     }
