@@ -1,8 +1,8 @@
 // The decision layer: features → model scores → labels, confidence and evidence. Pure: the model is
 // an argument, so evaluation can classify with a model trained on other folds.
-import { analyse, type Analysis } from './features.ts'
+import { analyse, CUE_FEATURES, type Analysis, type CueAxis } from './features.ts'
 import { detectLanguage } from './language.ts'
-import { contributions, predictMany, type LinearModel } from './linear.ts'
+import { fuse, push, scoreFused, type FusedModels } from './linear.ts'
 import type { Model } from './model.ts'
 import { priority } from './score.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS, type Capability, type ProjectType, type Sector } from './taxonomy.ts'
@@ -19,23 +19,42 @@ export const UNCORROBORATED_SPAM_CAP = 0.45
 export const CAPABILITY_THRESHOLD = 0.4
 const EVIDENCE_LIMIT = 6
 
+// The four models fused into one weight table per model object (cached: the committed model is fused
+// once, a model trained in cross-validation once per fold), and scratch arrays reused call to call.
+const MODEL_ORDER = ['spam', 'projectType', 'sector', 'capabilities'] as const
+const SPAM = 0
+const PROJECT_TYPE = 1
+const SECTOR = 2
+const CAPABILITIES_MODEL = 3
+const fusedModels = new WeakMap<Model, FusedModels>()
+let scores = new Float64Array(0)
+
+function fusedOf (model: Model): FusedModels {
+  let fused = fusedModels.get(model)
+  if (!fused) { fused = fuse(MODEL_ORDER.map(axis => model[axis])); fusedModels.set(model, fused) }
+  return fused
+}
+
 export function classifyWith (model: Model, input: ClassificationInput): Classification {
+  const fused = fusedOf(model)
   const analysis = analyse(input)
-  const { vector } = analysis
+  const { features } = analysis
   const language = detectLanguage(analysis.tokens)
+  if (scores.length < fused.width) scores = new Float64Array(fused.width)
+  scoreFused(fused, features.ids, features.values, features.size, features.rows, scores)
+  const at = (m: number, k: number): number => scores[fused.offsets[m]! + k]!
 
   // The model alone may call a short, unusual but genuine request spam (a one-line Arabic request
   // looks like the short Arabic spam it saw). Spam also needs a signal one can point at: a spam cue,
   // a link or keyboard mashing. Without one the lead goes through, as the issue prefers.
-  const [spamScores, typeScores, sectorScores, capabilityScores] =
-    predictMany([model.spam, model.projectType, model.sector, model.capabilities], vector) as [number[], number[], number[], number[]]
-  const modelSpamScore = spamScores[0]!
-  const corroborated = analysis.hits.spam.some(hit => !hit.negated) || vector.has('s:link') || vector.has('s:gibberish')
+  const modelSpamScore = at(SPAM, 0)
+  const corroborated = analysis.hits.spam.some(hit => !hit.negated) || analysis.signals.some(([name]) => name === 's:link' || name === 's:gibberish')
   const spamScore = corroborated ? modelSpamScore : Math.min(modelSpamScore, UNCORROBORATED_SPAM_CAP)
   const spam = spamScore >= SPAM_THRESHOLD
 
-  const typeIndex = argmax(typeScores)
-  const sectorIndex = argmax(sectorScores)
+  const typeIndex = argmax(scores, fused.offsets[PROJECT_TYPE]!, PROJECT_TYPES.length)
+  const sectorIndex = argmax(scores, fused.offsets[SECTOR]!, SECTORS.length)
+  const capabilityScores = CAPABILITIES.map((_, k) => at(CAPABILITIES_MODEL, k))
 
   // The taxonomy labels spam other / other / none: there is no project to describe.
   const projectType: ProjectType = spam ? 'other' : PROJECT_TYPES[typeIndex]!
@@ -44,7 +63,7 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
 
   const capabilityEvidence: Partial<Record<Capability, string[]>> = {}
   for (const capability of capabilities) {
-    capabilityEvidence[capability] = explain(model.capabilities, analysis, CAPABILITIES.indexOf(capability), 'capabilities')
+    capabilityEvidence[capability] = explain(fused, analysis, CAPABILITIES_MODEL, CAPABILITIES.indexOf(capability), 'capabilities')
   }
   const { score, reasons } = priority({
     spam, projectType, capabilityCount: capabilities.length, freeMail: analysis.freeMail, details: input.details, tokens: analysis.tokens
@@ -60,64 +79,70 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
     score,
     scoreReasons: reasons,
     confidence: {
-      projectType: round(spam ? spamScore : typeScores[typeIndex]!),
-      sector: round(spam ? spamScore : sectorScores[sectorIndex]!),
+      projectType: round(spam ? spamScore : at(PROJECT_TYPE, typeIndex)),
+      sector: round(spam ? spamScore : at(SECTOR, sectorIndex)),
       // How sure the weakest yes/no decision is: one doubtful kind of AI makes the set doubtful.
       capabilities: round(spam ? spamScore : Math.min(...capabilityScores.map(p => Math.max(p, 1 - p)))),
       language: language.confidence,
       spam: round(Math.max(spamScore, 1 - spamScore))
     },
     evidence: {
-      projectType: spam ? [] : explain(model.projectType, analysis, typeIndex, 'projectType'),
-      sector: spam ? [] : explain(model.sector, analysis, sectorIndex, 'sector'),
+      projectType: spam ? [] : explain(fused, analysis, PROJECT_TYPE, typeIndex, 'projectType'),
+      sector: spam ? [] : explain(fused, analysis, SECTOR, sectorIndex, 'sector'),
       capabilities: capabilityEvidence,
       language: language.evidence,
-      spam: spam ? explain(model.spam, analysis, 0, 'spam') : corroborated || modelSpamScore < SPAM_THRESHOLD ? [] : ['no explicit spam signal: let through']
+      spam: spam ? explain(fused, analysis, SPAM, 0, 'spam') : corroborated || modelSpamScore < SPAM_THRESHOLD ? [] : ['no explicit spam signal: let through']
     },
     classifierVersion: model.version
   }
 }
 
-type Axis = keyof Analysis['hits']
-
-/** The readable features that pushed towards the label: words, lexicon cues, the select, the domain. */
-function explain (model: LinearModel, analysis: Analysis, label: number, axis: Axis): string[] {
+/**
+ * The readable features that pushed towards the label, strongest first: words, lexicon cues, the
+ * select, the domain, spam signals. Character n-grams are real signal but unreadable as evidence.
+ */
+function explain (fused: FusedModels, analysis: Analysis, m: number, label: number, axis: CueAxis): string[] {
+  const { features } = analysis
+  const pushes: Array<[number, number]> = []
+  for (let s = 0; s < features.size; s++) {
+    const row = features.rows[s]!
+    if (row < 0 || features.kindOf(s) === 'char') continue
+    const p = push(fused, row, m, label) * features.values[s]!
+    if (p > 0) pushes.push([s, p])
+  }
+  pushes.sort((a, b) => b[1] - a[1])
   const out: string[] = []
-  const labelName = model.labels[label]!
-  for (const [feature] of contributions(model, analysis.vector, label, readable)) {
-    const readable = describe(feature, analysis, axis, labelName)
-    for (const item of readable) if (!out.includes(item)) out.push(item)
+  const labelName = fused.models[m]!.labels[label]!
+  for (const [slot] of pushes) {
+    for (const item of describe(slot, analysis, axis, labelName)) if (!out.includes(item)) out.push(item)
     if (out.length >= EVIDENCE_LIMIT) break
   }
   return out.slice(0, EVIDENCE_LIMIT)
 }
 
-// Character n-grams are real signal but unreadable as evidence.
-const readable = (feature: string): boolean => !feature.startsWith('c:')
-
-function describe (feature: string, analysis: Analysis, axis: Axis, labelName: string): string[] {
-  const [kind, ...rest] = feature.split(':')
-  const value = rest.join(':')
-  switch (kind) {
-    case 'w': return [value]
-    case '!w': return [`not "${value}"`]
-    case 'b': return [value.replace('_', ' ')]
-    case 'sel': return value === 'none' ? [] : [`select: ${value}`]
-    case 'd': return [`e-mail domain: ${value}`]
-    case 's': return [`signal: ${value}`]
-    case 'x': {
-      const [cueAxis, cueLabel] = value.split(':')
-      if (cueAxis !== axis || (cueLabel !== labelName && axis !== 'spam')) return []
-      const hits = analysis.hits[axis] as Array<{ label: string, cue: string, negated: boolean }>
-      return hits.filter(hit => !hit.negated && hit.label === cueLabel).map(hit => hit.cue)
+function describe (slot: number, analysis: Analysis, axis: CueAxis, labelName: string): string[] {
+  const { features, tokens } = analysis
+  const origin = features.origins[slot]!
+  switch (features.kindOf(slot)) {
+    case 'word': return [tokens[origin]!.stem]
+    case 'negatedWord': return [`not "${tokens[origin]!.stem}"`]
+    case 'bigram': return [`${tokens[origin - 1]!.text} ${tokens[origin]!.text}`]
+    case 'select': return analysis.select ? [`select: ${analysis.select}`] : []
+    case 'domain': return [`e-mail domain: ${analysis.domainWords[origin]!}`]
+    case 'signal': return [`signal: ${analysis.signals[origin]![0].slice(2)}`]
+    case 'cue': {
+      const cue = CUE_FEATURES[origin]!
+      if (cue.axis !== axis || (cue.label !== labelName && axis !== 'spam')) return []
+      return (analysis.hits[axis] as Array<{ label: string, cue: string, negated: boolean }>)
+        .filter(hit => !hit.negated && hit.label === cue.label).map(hit => hit.cue)
     }
-    default: return [] // character n-grams and the like: real signal, not readable
+    default: return [] // negated cues, the free-mail flag: signal, but no evidence for a label
   }
 }
 
-function argmax (values: number[]): number {
+function argmax (values: Float64Array, from: number, length: number): number {
   let best = 0
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i
+  for (let i = 1; i < length; i++) if (values[from + i]! > values[from + best]!) best = i
   return best
 }
 

@@ -1,5 +1,7 @@
 // Matching the hand-written cues of lexicon.ts against tokens: cues are tokenized like the text,
 // so accents, case, Arabic letter variants and Darija digit spellings never prevent a match.
+// One matcher holds the cues of every axis: one pass over the tokens, one map lookup per word form
+// plus a walk down a character trie for the prefix cues ("develop*").
 import { arabicStem, tokenize, type Token } from '../text/tokens.ts'
 
 export interface CueHit<L extends string> {
@@ -10,61 +12,94 @@ export interface CueHit<L extends string> {
   negated: boolean
 }
 
-interface CompiledCue<L extends string> { label: L, cue: string, words: string[], prefix: boolean }
+/** Cue lists per axis, then per label. */
+export type CueLexicon = Record<string, Partial<Record<string, string[]>>>
 
-export interface CueMatcher<L extends string> { match: (tokens: Token[]) => Array<CueHit<L>> }
+/** Hits per axis of the lexicon, in text order. */
+export type CueHits<X extends CueLexicon> = { [A in keyof X]: Array<CueHit<Extract<keyof X[A], string>>> }
 
-export function compileCues<L extends string> (cues: Partial<Record<L, string[]>>): CueMatcher<L> {
-  const byFirstWord = new Map<string, Array<CompiledCue<L>>>()
-  const byPrefix = new Map<string, Array<CompiledCue<L>>>()
-  const prefixLengths = new Set<number>()
-  for (const [label, list] of Object.entries(cues) as Array<[L, string[]]>) {
-    for (const cue of list) {
-      const prefix = cue.endsWith('*')
-      const words = tokenize(cue.replace(/\*$/, '')).map(token => token.text)
-      if (words.length === 0) continue
-      const first = words[0]!
-      const entry = { label, cue: cue.replace(/\*$/, ''), words, prefix }
-      // An Arabic cue also answers for its stem, so "الصور" matches "بالصور" and "صور".
-      const firstForms = /[\u0600-\u06FF]/.test(first) ? new Set([first, arabicStem(first)]) : [first]
-      for (const form of firstForms) {
-        const index = prefix && words.length === 1 ? byPrefix : byFirstWord
-        if (prefix && words.length === 1) prefixLengths.add(form.length)
-        index.set(form, [...(index.get(form) ?? []), entry])
+interface CompiledCue {
+  axis: string
+  label: string
+  cue: string
+  /** Words after the first, matched exactly on the following tokens. */
+  rest: string[]
+  // Generation stamps: a cue counts once per text and polarity, without a per-call set.
+  seenPlain: number
+  seenNegated: number
+}
+
+interface TrieNode { next: Map<number, TrieNode>, cues: CompiledCue[] }
+
+export interface CueMatcher<X extends CueLexicon> {
+  /** Hits in `tokens`, for every axis or only `only`. */
+  match: (tokens: Token[], only?: keyof X) => CueHits<X>
+}
+
+export function compileCues<X extends CueLexicon> (lexicon: X): CueMatcher<X> {
+  const byFirstWord = new Map<string, CompiledCue[]>()
+  const prefixes: TrieNode = { next: new Map(), cues: [] }
+  const axes = Object.keys(lexicon)
+  for (const axis of axes) {
+    for (const [label, list] of Object.entries(lexicon[axis]!)) {
+      for (const cue of list ?? []) {
+        const prefix = cue.endsWith('*')
+        const words = tokenize(cue.replace(/\*$/, '')).map(token => token.text)
+        if (words.length === 0) continue
+        const first = words[0]!
+        const entry: CompiledCue = { axis, label, cue: cue.replace(/\*$/, ''), rest: words.slice(1), seenPlain: 0, seenNegated: 0 }
+        // An Arabic cue also answers for its stem, so "الصور" matches "بالصور" and "صور".
+        const firstForms = /[\u0600-\u06FF]/.test(first) ? new Set([first, arabicStem(first)]) : [first]
+        for (const form of firstForms) {
+          // A trailing * on a one-word cue matches any word starting so; on a phrase, words match exactly.
+          if (prefix && words.length === 1) trieAt(prefixes, form).cues.push(entry)
+          else byFirstWord.set(form, [...(byFirstWord.get(form) ?? []), entry])
+        }
       }
     }
   }
 
-  const lengths = [...prefixLengths].sort((a, b) => a - b)
-  function candidates (text: string): Array<CompiledCue<L>> {
-    const exact = byFirstWord.get(text)
-    const found: Array<CompiledCue<L>> = exact ? exact.slice() : []
-    for (const length of lengths) {
-      if (length > text.length) break
-      const list = byPrefix.get(text.slice(0, length))
-      if (list) found.push(...list)
-    }
-    return found
-  }
-
+  let generation = 0
   return {
-    match (tokens) {
-      const hits: Array<CueHit<L>> = []
-      const seen = new Set<string>()
+    match (tokens, only) {
+      generation++
+      const hits = Object.fromEntries(axes.map(axis => [axis, []])) as unknown as Record<string, Array<CueHit<string>>>
+      const consider = (cues: CompiledCue[] | undefined, i: number, negated: boolean): void => {
+        if (!cues) return
+        for (const cue of cues) {
+          if (only !== undefined && cue.axis !== only) continue
+          if (negated ? cue.seenNegated === generation : cue.seenPlain === generation) continue
+          let all = true
+          for (let k = 0; k < cue.rest.length && all; k++) all = tokens[i + 1 + k]?.text === cue.rest[k]
+          if (!all) continue
+          if (negated) cue.seenNegated = generation
+          else cue.seenPlain = generation
+          hits[cue.axis]!.push({ label: cue.label, cue: cue.cue, negated })
+        }
+      }
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!
-        const forms = token.script === 'arabic' ? [token.text, arabicStem(token.text)] : [token.text]
-        for (const form of forms) {
-          for (const cue of candidates(form)) {
-            if (!cue.words.every((word, k) => k === 0 || tokens[i + k]?.text === word)) continue
-            const key = `${cue.label}\u0000${cue.cue}\u0000${token.negated}`
-            if (seen.has(key)) continue
-            seen.add(key)
-            hits.push({ label: cue.label, cue: cue.cue, negated: token.negated })
+        for (const form of token.stem === token.text ? [token.text] : [token.text, token.stem]) {
+          consider(byFirstWord.get(form), i, token.negated)
+          let node: TrieNode | undefined = prefixes
+          for (let c = 0; c < form.length && node; c++) {
+            node = node.next.get(form.charCodeAt(c))
+            if (node && node.cues.length > 0) consider(node.cues, i, token.negated)
           }
         }
       }
-      return hits
+      return hits as CueHits<X>
     }
   }
+}
+
+function trieAt (root: TrieNode, text: string): TrieNode {
+  let node = root
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let next = node.next.get(code)
+    if (!next) { next = { next: new Map(), cues: [] }; node.next.set(code, next) }
+    node = next
+  }
+  return node
 }

@@ -1,18 +1,25 @@
 // From a submission to the sparse features the linear models read, plus the cue hits that serve as
-// evidence. Feature names are prefixed by kind so a weight can be traced back to what produced it:
-//   w:word  !w:negated-word  b:word_word  c:char-n-gram  x:axis:label (lexicon cue)  !x:… (negated cue)
-//   sel:code (the form's select)  d:domain-word  mail:free
-import { arabicStem, tokenize, type Token } from '../text/tokens.ts'
-import { compileCues, type CueHit } from './cues.ts'
+// evidence. A feature is identified by the 32-bit hash of its name (hash.ts); the names, by kind:
+//   w:word  !w:negated-word  b:word_word  c:char-n-gram  d:domain-word  x:axis:label (lexicon cue)
+//   !x:axis:label (negated cue)  s:signal  sel:code (the form's select)  mail:free
+// The ids of n-grams and bigrams are computed from the characters, never by building the name, and
+// the features land in a buffer reused from call to call: classify() allocates no object per n-gram.
+import { tokenize, type Token } from '../text/tokens.ts'
+import { compileCues, type CueHits } from './cues.ts'
+import { bucketOf, hashText, mix } from './hash.ts'
 import { CAPABILITY_CUES, PROJECT_TYPE_CUES, SECTOR_CUES, SPAM_CUES } from './lexicon.ts'
-import { projectTypeFromSelect, type Capability, type ProjectType, type Sector } from './taxonomy.ts'
+import { PROJECT_TYPES, projectTypeFromSelect, type ProjectType } from './taxonomy.ts'
 import type { ClassificationInput } from './types.ts'
-import type { SparseVector } from './linear.ts'
 
-const projectTypeCues = compileCues<ProjectType>(PROJECT_TYPE_CUES)
-const sectorCues = compileCues<Exclude<Sector, 'other'>>(SECTOR_CUES)
-const capabilityCues = compileCues<Capability>(CAPABILITY_CUES)
-const spamCues = compileCues<'spam'>({ spam: SPAM_CUES })
+const LEXICON = {
+  projectType: PROJECT_TYPE_CUES,
+  sector: SECTOR_CUES,
+  capabilities: CAPABILITY_CUES,
+  spam: { spam: SPAM_CUES }
+}
+const cues = compileCues(LEXICON)
+export type Hits = CueHits<typeof LEXICON>
+export type CueAxis = keyof Hits
 
 // Mailboxes anyone can open: a lead from one of these says nothing about the company.
 export const FREE_MAIL_DOMAINS = new Set([
@@ -24,66 +31,207 @@ export const FREE_MAIL_DOMAINS = new Set([
 // Relative weight of each feature group after each is scaled to unit length: words and cues carry
 // meaning, character n-grams catch typos, inflections and unseen spellings.
 const GROUP_WEIGHT = { words: 1, bigrams: 0.5, chars: 0.8, domain: 0.5 }
-const CHAR_NGRAMS = [3, 4, 5]
+const CHAR_NGRAM_MIN = 3
+const CHAR_NGRAM_MAX = 5
+
+/** What produced a feature; evidence reads the readable kinds, ablations leave kinds out. */
+export const FEATURE_KINDS = ['word', 'negatedWord', 'bigram', 'char', 'domain', 'cue', 'negatedCue', 'signal', 'select', 'mail'] as const
+export type FeatureKind = typeof FEATURE_KINDS[number]
+const KIND = Object.fromEntries(FEATURE_KINDS.map((kind, i) => [kind, i])) as Record<FeatureKind, number>
+
+const PREFIX = { word: hashText('w:'), negatedWord: hashText('!w:'), bigram: hashText('b:'), char: hashText('c:'), domain: hashText('d:') }
+const UNDERSCORE = '_'.charCodeAt(0)
+const START = '^'.charCodeAt(0)
+const END = '$'.charCodeAt(0)
+
+/** The lexicon's labels as features `x:axis:label` and `!x:axis:label`: `origin` of a cue feature indexes this. */
+export const CUE_FEATURES: ReadonlyArray<{ axis: CueAxis, label: string, id: number, negatedId: number }> =
+  (Object.keys(LEXICON) as CueAxis[]).flatMap(axis => Object.keys(LEXICON[axis]).map(label =>
+    ({ axis, label, id: hashText(`x:${axis}:${label}`), negatedId: hashText(`!x:${axis}:${label}`) })))
+const CUE_INDEX = new Map(CUE_FEATURES.map((feature, i) => [`${feature.axis}:${feature.label}`, i]))
+const SELECT_IDS = new Map<string, number>([...PROJECT_TYPES, 'none'].map(code => [code, hashText(`sel:${code}`)]))
+const MAIL_FREE = hashText('mail:free')
+
+/**
+ * Features of one submission: parallel typed arrays, duplicates merged. `origin` says where a
+ * readable feature came from (token index for words and bigrams, index into `domainWords`,
+ * `signals` or CUE_FEATURES), -1 otherwise. `row` is filled by the scorer.
+ */
+export class FeatureBuffer {
+  size = 0
+  ids = new Int32Array(512)
+  values = new Float64Array(512)
+  kinds = new Uint8Array(512)
+  origins = new Int32Array(512)
+  rows = new Int32Array(512)
+  // Open addressing, id → slot + 1; a bucket belongs to the current text when its stamp is `generation`.
+  private buckets = new Int32Array(2048)
+  private stamps = new Uint32Array(2048)
+  private generation = 1
+
+  reset (): void {
+    this.size = 0
+    if (++this.generation === 0xffffffff) { this.stamps.fill(0); this.generation = 1 }
+  }
+
+  /** Add `amount` to feature `id`, creating it with this kind and origin if new. */
+  add (kind: number, id: number, amount: number, origin: number): void {
+    const mask = this.buckets.length - 1
+    let b = bucketOf(id, mask)
+    while (this.stamps[b] === this.generation) {
+      const slot = this.buckets[b]! - 1
+      if (this.ids[slot] === id) { this.values[slot]! += amount; return }
+      b = (b + 1) & mask
+    }
+    if (this.size === this.ids.length) this.growSlots()
+    const slot = this.size++
+    this.ids[slot] = id
+    this.values[slot] = amount
+    this.kinds[slot] = kind
+    this.origins[slot] = origin
+    this.stamps[b] = this.generation
+    this.buckets[b] = slot + 1
+    if (this.size * 2 > this.buckets.length) this.growBuckets()
+  }
+
+  /** Scale the features added since `from` to length `weight`. */
+  normalise (from: number, weight: number): void {
+    let norm = 0
+    for (let s = from; s < this.size; s++) norm += this.values[s]! * this.values[s]!
+    if (norm === 0) return
+    const scale = weight / Math.sqrt(norm)
+    for (let s = from; s < this.size; s++) this.values[s]! *= scale
+  }
+
+  /** A copy as a map id → value, without the given kinds: what training reads. */
+  toMap (exclude: readonly FeatureKind[] = []): Map<number, number> {
+    const skip = new Set(exclude.map(kind => KIND[kind]))
+    const map = new Map<number, number>()
+    for (let s = 0; s < this.size; s++) if (!skip.has(this.kinds[s]!)) map.set(this.ids[s]!, this.values[s]!)
+    return map
+  }
+
+  kindOf (slot: number): FeatureKind { return FEATURE_KINDS[this.kinds[slot]!]! }
+
+  private growSlots (): void {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2)
+      b.set(a)
+      return b
+    }
+    this.ids = grow(this.ids); this.values = grow(this.values); this.kinds = grow(this.kinds)
+    this.origins = grow(this.origins); this.rows = grow(this.rows)
+  }
+
+  private growBuckets (): void {
+    this.buckets = new Int32Array(this.buckets.length * 2)
+    this.stamps = new Uint32Array(this.buckets.length)
+    this.generation = 1
+    const mask = this.buckets.length - 1
+    for (let slot = 0; slot < this.size; slot++) {
+      const id = this.ids[slot]!
+      let b = bucketOf(id, mask)
+      while (this.stamps[b] === 1) b = (b + 1) & mask
+      this.stamps[b] = 1
+      this.buckets[b] = slot + 1
+    }
+  }
+}
 
 export interface Analysis {
   tokens: Token[]
-  vector: SparseVector
-  hits: {
-    projectType: Array<CueHit<ProjectType>>
-    sector: Array<CueHit<Exclude<Sector, 'other'>>>
-    capabilities: Array<CueHit<Capability>>
-    spam: Array<CueHit<'spam'>>
-  }
+  /** The features. Shared: valid until the next analyse() call. */
+  features: FeatureBuffer
+  hits: Hits
+  /** Structural spam signals present (`s:link`…) with their values. */
+  signals: Array<[string, number]>
+  /** Words of a company e-mail domain, without the top-level domain. */
+  domainWords: string[]
   select: ProjectType | undefined
   emailDomain: string
   freeMail: boolean
 }
 
+const buffer = new FeatureBuffer()
+const cueCounts = new Int32Array(CUE_FEATURES.length * 2)
+
 export function analyse (input: ClassificationInput): Analysis {
-  const text = [input.details, input.company ?? ''].join('\n')
-  const tokens = tokenize(text)
-  const vector: SparseVector = new Map()
-  const words = new Map<string, number>()
-  const bigrams = new Map<string, number>()
-  const chars = new Map<string, number>()
-  let previous: Token | undefined
-  for (const token of tokens) {
-    const form = token.script === 'arabic' ? arabicStem(token.text) : token.text
-    increment(words, `${token.negated ? '!' : ''}w:${form}`)
-    if (!token.negated) {
-      if (previous && !previous.negated) increment(bigrams, `b:${previous.text}_${token.text}`)
-      if (token.script !== 'other') addCharNgrams(chars, form)
-    }
-    previous = token
+  const tokens = tokenize(input.company ? `${input.details}\n${input.company}` : input.details)
+  const f = buffer
+  f.reset()
+
+  let from = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.negated) f.add(KIND.negatedWord, hashText(token.stem, PREFIX.negatedWord), 1, i)
+    else f.add(KIND.word, hashText(token.stem, PREFIX.word), 1, i)
   }
+  f.normalise(from, GROUP_WEIGHT.words)
+
+  from = f.size
+  for (let i = 1; i < tokens.length; i++) {
+    const previous = tokens[i - 1]!
+    const token = tokens[i]!
+    if (!token.negated && !previous.negated) f.add(KIND.bigram, hashText(token.text, mix(hashText(previous.text, PREFIX.bigram), UNDERSCORE)), 1, i)
+  }
+  f.normalise(from, GROUP_WEIGHT.bigrams)
+
+  from = f.size
+  for (const token of tokens) if (!token.negated && token.script !== 'other') addCharNgrams(f, token.stem)
+  f.normalise(from, GROUP_WEIGHT.chars)
+
   const emailDomain = (input.email.split('@')[1] ?? '').trim().toLowerCase()
   const freeMail = FREE_MAIL_DOMAINS.has(emailDomain)
-  const domain = new Map<string, number>()
-  if (!freeMail) for (const part of tokenize(emailDomain.replace(/\.[a-z]+$/, '').replace(/[.\-_]/g, ' '))) increment(domain, `d:${part.text}`)
-  addNormalised(vector, words, GROUP_WEIGHT.words)
-  addNormalised(vector, bigrams, GROUP_WEIGHT.bigrams)
-  addNormalised(vector, chars, GROUP_WEIGHT.chars)
-  addNormalised(vector, domain, GROUP_WEIGHT.domain)
+  const domainTokens = freeMail ? [] : tokenize(emailDomain.replace(/[.\-_]/g, ' '))
+  // The top-level domain (.ma, .com) says nothing about the company.
+  const domainWords = (/\.[a-z]+$/.test(emailDomain) ? domainTokens.slice(0, -1) : domainTokens).map(token => token.text)
+  from = f.size
+  domainWords.forEach((word, i) => f.add(KIND.domain, hashText(word, PREFIX.domain), 1, i))
+  f.normalise(from, GROUP_WEIGHT.domain)
 
-  const domainTokens = tokenize(emailDomain.replace(/[.\-_]/g, ' '))
-  const hits = {
-    projectType: projectTypeCues.match(tokens),
-    sector: [...sectorCues.match(tokens), ...(freeMail ? [] : sectorCues.match(domainTokens))],
-    capabilities: capabilityCues.match(tokens),
-    spam: spamCues.match(tokens)
-  }
-  for (const [axis, list] of Object.entries(hits)) {
-    const counts = new Map<string, number>()
-    for (const hit of list) increment(counts, `${hit.negated ? '!' : ''}x:${axis}:${hit.label}`)
-    // Several cues for one label add up, but with diminishing returns.
-    for (const [feature, count] of counts) vector.set(feature, Math.log2(1 + count))
-  }
-  for (const [feature, value] of spamSignals(input.details, tokens)) vector.set(feature, value)
+  const hits = cues.match(tokens)
+  // A company domain can name the sector ("clinique-atlas.ma").
+  if (domainTokens.length > 0) hits.sector.push(...cues.match(domainTokens, 'sector').sector)
+  addCueFeatures(f, hits)
+
+  const signals = spamSignals(input.details, tokens)
+  signals.forEach(([name, value], i) => f.add(KIND.signal, hashText(name), value, i))
   const select = projectTypeFromSelect(input.projectType)
-  vector.set(`sel:${select ?? 'none'}`, 1)
-  if (freeMail) vector.set('mail:free', 1)
-  return { tokens, vector, hits, select, emailDomain, freeMail }
+  f.add(KIND.select, SELECT_IDS.get(select ?? 'none')!, 1, -1)
+  if (freeMail) f.add(KIND.mail, MAIL_FREE, 1, -1)
+  return { tokens, features: f, hits, signals, domainWords, select, emailDomain, freeMail }
+}
+
+/** The features of a submission as a fresh map (id → value), for training. */
+export function featureVector (input: ClassificationInput, exclude: readonly FeatureKind[] = []): Map<number, number> {
+  return analyse(input).features.toMap(exclude)
+}
+
+// Several cues for one label add up, but with diminishing returns: log2(1 + count).
+function addCueFeatures (f: FeatureBuffer, hits: Hits): void {
+  cueCounts.fill(0)
+  for (const axis of Object.keys(hits) as CueAxis[]) {
+    for (const hit of hits[axis]) cueCounts[2 * CUE_INDEX.get(`${axis}:${hit.label}`)! + (hit.negated ? 1 : 0)]!++
+  }
+  for (let c = 0; c < CUE_FEATURES.length; c++) {
+    const plain = cueCounts[2 * c]!
+    const negated = cueCounts[2 * c + 1]!
+    if (plain > 0) f.add(KIND.cue, CUE_FEATURES[c]!.id, Math.log2(1 + plain), c)
+    if (negated > 0) f.add(KIND.negatedCue, CUE_FEATURES[c]!.negatedId, Math.log2(1 + negated), c)
+  }
+}
+
+/** Character 3- to 5-grams of `^word$`, hashed as "c:" + the n-gram. */
+function addCharNgrams (f: FeatureBuffer, word: string): void {
+  const length = word.length + 2
+  for (let i = 0; i + CHAR_NGRAM_MIN <= length; i++) {
+    let h = PREFIX.char
+    const end = Math.min(length, i + CHAR_NGRAM_MAX)
+    for (let j = i; j < end; j++) {
+      h = mix(h, j === 0 ? START : j === length - 1 ? END : word.charCodeAt(j - 1))
+      if (j - i + 1 >= CHAR_NGRAM_MIN) f.add(KIND.char, h, 1, -1)
+    }
+  }
 }
 
 // Shapes of junk that no word list catches: links, keyboard mashing, shouting, a near-empty message.
@@ -91,37 +239,26 @@ const LINK = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|xyz|top|online|bet|
 const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{4,}/
 const REPEATED_CHUNK = /^(.{2,4})\1{2,}/
 const EMOJI = /\p{Extended_Pictographic}/gu
+const EXCLAMATIONS = /!{2,}/
+const SHOUTING = /\b[A-Z]{5,}\b/
 
 /** Structural spam signals as features `s:…`, valued 0..1-ish. */
 export function spamSignals (details: string, tokens: Token[]): Array<[string, number]> {
   const signals: Array<[string, number]> = []
   const links = details.match(LINK)?.length ?? 0
   if (links > 0) signals.push(['s:link', Math.min(1, links / 2)])
-  const latinWords = tokens.filter(token => token.script === 'latin' && token.text.length >= 3)
-  const mashed = latinWords.filter(token => CONSONANT_RUN.test(token.text) || REPEATED_CHUNK.test(token.text)).length
-  if (latinWords.length > 0 && mashed / latinWords.length >= 0.3) signals.push(['s:gibberish', 1])
+  let latinWords = 0
+  let mashed = 0
+  for (const token of tokens) {
+    if (token.script !== 'latin' || token.text.length < 3) continue
+    latinWords++
+    if (CONSONANT_RUN.test(token.text) || REPEATED_CHUNK.test(token.text)) mashed++
+  }
+  if (latinWords > 0 && mashed / latinWords >= 0.3) signals.push(['s:gibberish', 1])
   if (tokens.length <= 4) signals.push(['s:tiny', 1])
-  if (/!{2,}/.test(details)) signals.push(['s:exclamations', 1])
+  if (EXCLAMATIONS.test(details)) signals.push(['s:exclamations', 1])
   const emojis = details.match(EMOJI)?.length ?? 0
   if (emojis >= 3) signals.push(['s:emojis', 1])
-  const shouted = details.match(/\b[A-Z]{5,}\b/g)?.length ?? 0
-  if (shouted > 0) signals.push(['s:shouting', 1])
+  if (SHOUTING.test(details)) signals.push(['s:shouting', 1])
   return signals
-}
-
-function increment (map: Map<string, number>, key: string): void { map.set(key, (map.get(key) ?? 0) + 1) }
-
-function addCharNgrams (map: Map<string, number>, word: string): void {
-  const padded = `^${word}$`
-  for (const n of CHAR_NGRAMS) {
-    for (let i = 0; i + n <= padded.length; i++) increment(map, `c:${padded.slice(i, i + n)}`)
-  }
-}
-
-function addNormalised (vector: SparseVector, group: Map<string, number>, weight: number): void {
-  let norm = 0
-  for (const value of group.values()) norm += value * value
-  if (norm === 0) return
-  const scale = weight / Math.sqrt(norm)
-  for (const [feature, value] of group) vector.set(feature, value * scale)
 }

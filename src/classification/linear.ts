@@ -2,15 +2,17 @@
 // and independent logistic regressions (sigmoid, zero or more labels). Training is deterministic
 // (fixed order from a seeded shuffle, no clock, no Math.random) so the committed artifact can be
 // rebuilt bit for bit from the committed data.
+import { bucketOf, idKey, keyId } from './hash.ts'
 
-export type SparseVector = Map<string, number>
+/** Feature id (hash.ts) → value. */
+export type SparseVector = Map<number, number>
 export type Link = 'softmax' | 'sigmoid'
 
 export interface LinearModel {
   link: Link
   labels: string[]
   bias: number[]
-  /** Feature → one weight per label. Features absent here weigh nothing. */
+  /** Feature id (hash.ts idKey) → one weight per label. Features absent here weigh nothing. */
   weights: Record<string, number[]>
 }
 
@@ -31,76 +33,101 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 15, l2: 1e-3, l1: 0, learningRate: 0.5, minDocFrequency: 2, seed: 7 }
 
-// The JSON artifact stores weights as an object; on the hot path they live in a Map (one lookup per
-// feature, keys hashed once). Built once per model object.
-const weightMaps = new WeakMap<LinearModel, Map<string, number[]>>()
-function weightsOf (model: LinearModel): Map<string, number[]> {
-  let map = weightMaps.get(model)
-  if (!map) { map = new Map(Object.entries(model.weights)); weightMaps.set(model, map) }
-  return map
-}
-
-/** Scores (probabilities) per label. */
-export function predict (model: LinearModel, x: SparseVector): number[] {
-  return predictMany([model], x)[0]!
-}
-
 /**
- * Scores of several models over the same features, with one lookup per feature rather than one per
- * feature and model: the models share most of their vocabulary.
+ * Several linear models fused for scoring: one probe of an open-addressing table per feature gives
+ * the weights of every label of every model, as a row of a flat Float32Array. Built once per list
+ * of models (at load for the committed model), never per call.
  */
-export function predictMany (models: LinearModel[], x: SparseVector): number[][] {
-  const joint = jointWeightsOf(models)
-  const z = models.map(model => model.bias.slice())
-  for (const [feature, value] of x) {
-    const rows = joint.get(feature)
-    if (!rows) continue
-    for (let m = 0; m < rows.length; m++) {
-      const w = rows[m]
-      if (!w) continue
-      const zm = z[m]!
-      for (let k = 0; k < zm.length; k++) zm[k]! += w[k]! * value
-    }
-  }
-  return models.map((model, m) => model.link === 'softmax' ? softmax(z[m]!) : z[m]!.map(sigmoid))
+export interface FusedModels {
+  models: LinearModel[]
+  /** Index of each model's first output in a row. */
+  offsets: number[]
+  /** Outputs per row: the labels of all models. */
+  width: number
+  bias: Float64Array
+  /** Open addressing, two slots per bucket side by side (one cache line): feature id, row + 1 (0: empty). */
+  table: Int32Array
+  weights: Float32Array
 }
 
-const jointMaps = new WeakMap<LinearModel, Map<string, Array<number[] | undefined>>>()
-function jointWeightsOf (models: LinearModel[]): Map<string, Array<number[] | undefined>> {
-  // Cached on the first model, for this exact list of models.
-  const first = models[0]!
-  const cached = jointMaps.get(first) as (Map<string, Array<number[] | undefined>> & { models?: LinearModel[] }) | undefined
-  if (cached && cached.models?.length === models.length && cached.models.every((m, i) => m === models[i])) return cached
-  const joint = new Map<string, Array<number[] | undefined>>() as Map<string, Array<number[] | undefined>> & { models?: LinearModel[] }
+export function fuse (models: LinearModel[]): FusedModels {
+  const offsets: number[] = []
+  let width = 0
+  for (const model of models) { offsets.push(width); width += model.labels.length }
+  const rowOfId = new Map<number, number>()
+  for (const model of models) for (const key of Object.keys(model.weights)) if (!rowOfId.has(keyId(key))) rowOfId.set(keyId(key), rowOfId.size)
+  const weights = new Float32Array(rowOfId.size * width)
   models.forEach((model, m) => {
-    for (const [feature, w] of weightsOf(model)) {
-      let rows = joint.get(feature)
-      if (!rows) { rows = new Array(models.length).fill(undefined); joint.set(feature, rows) }
-      rows[m] = w
-    }
+    for (const [key, w] of Object.entries(model.weights)) weights.set(w, rowOfId.get(keyId(key))! * width + offsets[m]!)
   })
-  joint.models = models
-  jointMaps.set(first, joint)
-  return joint
+  let buckets = 16
+  while (buckets < rowOfId.size * 2) buckets *= 2
+  const table = new Int32Array(buckets * 2)
+  for (const [id, row] of rowOfId) {
+    let b = bucketOf(id, buckets - 1)
+    while (table[2 * b + 1] !== 0) b = (b + 1) & (buckets - 1)
+    table[2 * b] = id
+    table[2 * b + 1] = row + 1
+  }
+  return { models, offsets, width, bias: Float64Array.from(models.flatMap(model => model.bias)), table, weights }
+}
+
+/** The weight row of a feature, or -1 when no model weighs it. */
+export function rowOf (fused: FusedModels, id: number): number {
+  const { table } = fused
+  const mask = (table.length >> 1) - 1
+  let b = bucketOf(id, mask)
+  for (;;) {
+    const row = table[2 * b + 1]!
+    if (row === 0) return -1
+    if (table[2 * b] === id) return row - 1
+    b = (b + 1) & mask
+  }
 }
 
 /**
- * Each feature's push towards a label: value × weight, largest first, positive only. `keep` filters
- * features before any arithmetic (evidence skips the many unreadable character n-grams).
+ * Probabilities of every label of every model, in `out` (length `width`): softmax per softmax model,
+ * sigmoid per label otherwise. `rows[s]` receives the weight row of feature s (-1: unweighted), for
+ * evidence.
  */
-export function contributions (model: LinearModel, x: SparseVector, label: number, keep: (feature: string) => boolean = () => true): Array<[string, number]> {
-  const out: Array<[string, number]> = []
-  const weights = weightsOf(model)
-  for (const [feature, value] of x) {
-    if (!keep(feature)) continue
-    const w = weights.get(feature)
-    if (!w) continue
-    // For softmax what decides is the weight relative to the other labels.
-    const relative = model.link === 'softmax' ? w[label]! - mean(w) : w[label]!
-    const push = relative * value
-    if (push > 0) out.push([feature, push])
+export function scoreFused (fused: FusedModels, ids: Int32Array, values: Float64Array, size: number, rows: Int32Array, out: Float64Array): void {
+  const { width, weights } = fused
+  out.set(fused.bias)
+  for (let s = 0; s < size; s++) {
+    const row = rowOf(fused, ids[s]!)
+    rows[s] = row
+    if (row < 0) continue
+    const value = values[s]!
+    const base = row * width
+    for (let k = 0; k < width; k++) out[k]! += weights[base + k]! * value
   }
-  return out.sort((a, b) => b[1] - a[1])
+  fused.models.forEach((model, m) => {
+    const from = fused.offsets[m]!
+    const to = from + model.labels.length
+    if (model.link === 'sigmoid') {
+      for (let k = from; k < to; k++) out[k] = sigmoid(out[k]!)
+      return
+    }
+    let max = -Infinity
+    for (let k = from; k < to; k++) max = Math.max(max, out[k]!)
+    let sum = 0
+    for (let k = from; k < to; k++) { out[k] = Math.exp(out[k]! - max); sum += out[k]! }
+    for (let k = from; k < to; k++) out[k]! /= sum
+  })
+}
+
+/**
+ * The push of a feature's weight row towards `label` of model `m`: the weight itself for a sigmoid
+ * model, the weight relative to the model's other labels for softmax (that is what decides).
+ */
+export function push (fused: FusedModels, row: number, m: number, label: number): number {
+  const model = fused.models[m]!
+  const base = row * fused.width + fused.offsets[m]!
+  const w = fused.weights[base + label]!
+  if (model.link === 'sigmoid') return w
+  let sum = 0
+  for (let k = 0; k < model.labels.length; k++) sum += fused.weights[base + k]!
+  return w - sum / model.labels.length
 }
 
 /**
@@ -111,10 +138,10 @@ export function trainLinear (
   inputs: SparseVector[], targets: number[][], labels: string[], link: Link, options: Partial<TrainOptions> = {}
 ): LinearModel {
   const { epochs, l2, l1, learningRate, minDocFrequency, seed } = { ...DEFAULT_TRAIN_OPTIONS, ...options }
-  const documentFrequency = new Map<string, number>()
+  const documentFrequency = new Map<number, number>()
   for (const x of inputs) for (const feature of x.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1)
   // Index the kept features once, so the inner loops run over typed arrays rather than maps.
-  const vocabulary = [...documentFrequency].filter(([, df]) => df >= minDocFrequency).map(([feature]) => feature).sort()
+  const vocabulary = [...documentFrequency].filter(([, df]) => df >= minDocFrequency).map(([feature]) => feature).sort((a, b) => a - b)
   const index = new Map(vocabulary.map((feature, i) => [feature, i]))
   const rows = inputs.map(x => {
     const ids: number[] = []
@@ -168,7 +195,7 @@ export function trainLinear (
     link,
     labels,
     bias: Array.from(bias),
-    weights: Object.fromEntries(vocabulary.map((feature, i) => [feature, Array.from(weights.subarray(i * L, (i + 1) * L))]))
+    weights: Object.fromEntries(vocabulary.map((feature, i) => [idKey(feature), Array.from(weights.subarray(i * L, (i + 1) * L))]))
   }
 }
 
@@ -191,7 +218,6 @@ function softmax (z: number[]): number[] {
 }
 
 function sigmoid (v: number): number { return 1 / (1 + Math.exp(-v)) }
-function mean (values: number[]): number { return values.reduce((a, b) => a + b, 0) / values.length }
 
 /** A small seeded PRNG (mulberry32) so that training order is reproducible. */
 export function mulberry32 (seed: number): () => number {

@@ -1,13 +1,14 @@
 // The trained part of the classifier: one linear model per learned axis over the features of
 // features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
 // deterministic: the same examples give the same model, byte for byte.
-import { analyse } from './features.ts'
+import { featureVector, type FeatureKind } from './features.ts'
+import { hashText } from './hash.ts'
 import { compact, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
 import type { TrainingExample } from './types.ts'
 
 /** Bumped when features, rules or the training recipe change; the model hash follows the data. */
-export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/1'
+export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/2'
 
 export interface Model {
   /** `CLASSIFIER_RECIPE+hash`: which code and which weights produced a classification. */
@@ -27,8 +28,8 @@ export interface TrainSettings {
   axes: Partial<Record<LearnedAxis, Partial<TrainOptions>>>
   /** Drop rounded weights below this size in the committed artifact. */
   compactThreshold: number
-  /** Feature kinds (prefixes of features.ts, e.g. "c:" or "x:") left out: for ablations in evaluation. */
-  excludeFeatures: string[]
+  /** Feature kinds left out (e.g. "char" or "cue"): for ablations in evaluation. */
+  excludeFeatures: FeatureKind[]
 }
 
 // Chosen by 5-fold cross-validation on the development set (figures in README.md). L1 keeps the
@@ -43,11 +44,7 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
 
 export function train (examples: TrainingExample[], settings: Partial<TrainSettings> = {}): Model {
   const { linear, axes, compactThreshold, excludeFeatures } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
-  const vectors = examples.map(example => {
-    const vector = analyse(example.input).vector
-    for (const feature of vector.keys()) if (excludeFeatures.some(kind => feature.startsWith(kind))) vector.delete(feature)
-    return vector
-  })
+  const vectors = examples.map(example => featureVector(example.input, excludeFeatures))
   const fit = (
     axis: LearnedAxis, labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
   ): LinearModel => {
@@ -72,15 +69,7 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
       genuine(e) && e.labels.capabilities ? CAPABILITIES.map(c => e.labels.capabilities!.includes(c) ? 1 : 0) : undefined),
     spam: fit('spam', ['spam'], 'sigmoid', e => e.labels.spam === undefined ? undefined : [e.labels.spam ? 1 : 0])
   }
-  return { version: `${CLASSIFIER_RECIPE}+${hash(JSON.stringify(model))}`, trainedOn: examples.length, ...model }
-}
-
-/** FNV-1a, 32 bits, hex: a short stable fingerprint of the weights, not a security hash. */
-function hash (text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(16).padStart(8, '0')
+  // A short stable fingerprint of the weights, not a security hash.
+  const fingerprint = (hashText(JSON.stringify(model)) >>> 0).toString(16).padStart(8, '0')
+  return { version: `${CLASSIFIER_RECIPE}+${fingerprint}`, trainedOn: examples.length, ...model }
 }

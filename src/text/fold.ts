@@ -15,10 +15,14 @@ export function normalizeArabic (text: string): string {
     .replace(/[\u0626]/g, '\u064A')
 }
 
+const ARABIC = /[\u0600-\u06FF]/
+const LIGATURES = /[œæß]/
+
 /** Lower case, accents removed (é → e, œ → oe), Arabic normalised, white space collapsed. */
 export function fold (text: string): string {
-  return normalizeArabic(
-    text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
-  ).replace(/\s+/g, ' ').trim()
+  let folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  // Each pass below only when it has something to do: fold runs on every submission.
+  if (LIGATURES.test(folded)) folded = folded.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+  if (ARABIC.test(folded)) folded = normalizeArabic(folded)
+  return folded.replace(/\s+/g, ' ').trim()
 }

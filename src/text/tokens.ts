@@ -5,6 +5,8 @@ import { fold } from './fold.ts'
 export interface Token {
   /** Folded, Darija-normalised form. */
   text: string
+  /** `text` without Arabic clitics (arabicStem) for Arabic-script words, else `text` itself. */
+  stem: string
   /** True when a negation ("pas de", "no", "sans", "بدون", "machi"...) governs this word. */
   negated: boolean
   /** Script of the word: Arabic letters, Latin letters, or digits/other. */
@@ -18,9 +20,17 @@ const MIXED_WORD = /^(?=.*[a-z])(?=.*[235789])[a-z0-9]+$/
 
 /** A folded Latin word with Darija digits spelled as letters and repeated letters collapsed (typos, "bzaaaf"). */
 export function normalizeLatinWord (word: string): string {
+  // Most words have neither a Darija digit nor a doubled letter: checked by hand, no regex run.
+  let plain = true
+  for (let i = 0; i < word.length && plain; i++) {
+    const c = word.charCodeAt(i)
+    plain = !(DARIJA_DIGIT_CODES.has(c) || (i > 0 && c === word.charCodeAt(i - 1) && c >= 97 && c <= 122))
+  }
+  if (plain) return word
   const spelled = MIXED_WORD.test(word) ? word.replace(/[235789]/g, d => DARIJA_DIGITS[d] ?? d) : word
   return spelled.replace(/([a-z])\1+/g, '$1')
 }
+const DARIJA_DIGIT_CODES = new Set([...'235789'].map(d => d.charCodeAt(0)))
 
 // A negation governs the next few words up to a punctuation mark. Kept short: a wider scope
 // negates the thing actually asked for ("pas de chatbot mais un outil de prévision").
@@ -38,31 +48,63 @@ const EN_CONTRACTION = /\b(?:don|doesn|didn|isn|aren|won|can|haven)['’]t\b/g
 // spelled as normalizeLatinWord leaves them ("need" → "ned").
 const NEGATION_FILLERS = new Set(['de', 'd', 'du', 'des', 'un', 'une', 'le', 'la', 'les', 'l', 'a', 'an', 'the', 'ned', 'besoin', 'for', 'of', 'que', 'than', 'want', 'any'])
 
-const WORD = /[\p{L}\p{N}]+/gu
-const BREAK = /[.!?;:,()\n]/
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+const BREAKS = new Set([...'.!?;:,()\n'].map(c => c.charCodeAt(0)))
 
-/** Cut text into folded tokens, marking negated ones. Pure and fast: one pass over the text. */
+// Whether a UTF-16 code unit is part of a word (a letter or a digit), computed once per code unit.
+const WORD_UNITS = new Uint8Array(0x10000) // 0: not yet known, 1: word, 2: not
+function isWordUnit (code: number): boolean {
+  let known = WORD_UNITS[code]!
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+    WORD_UNITS[code] = known
+  }
+  return known === 1
+}
+
+/** Length of the word character (code point) at `i`, 0 when none: letters beyond the BMP are surrogate pairs. */
+function wordCharAt (text: string, i: number): number {
+  if (i >= text.length) return 0
+  const code = text.charCodeAt(i)
+  if (code < 0xd800 || code > 0xdbff) return isWordUnit(code) ? 1 : 0
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!)) ? 2 : 0
+}
+
+/** Cut text into folded tokens, marking negated ones. One pass over the folded text, no regex per word. */
 export function tokenize (text: string): Token[] {
   const folded = fold(text).replace(EN_CONTRACTION, 'not').replace(/['’`]/g, ' ')
   const tokens: Token[] = []
   let scope = 0
-  let last = 0
-  for (const match of folded.matchAll(WORD)) {
-    const start = match.index
-    if (BREAK.test(folded.slice(last, start))) scope = 0
-    last = start + match[0].length
-    const raw = match[0]
-    const script = /[\u0600-\u06FF]/.test(raw) ? 'arabic' : /[a-z]/.test(raw) ? 'latin' : 'other'
+  let i = 0
+  while (i < folded.length) {
+    const first = wordCharAt(folded, i)
+    if (first === 0) {
+      // A punctuation mark ends a negation's scope.
+      if (BREAKS.has(folded.charCodeAt(i))) scope = 0
+      i++
+      continue
+    }
+    const start = i
+    let arabicLetters = false
+    let latinLetters = false
+    for (let width = first; width > 0; width = wordCharAt(folded, i)) {
+      const code = folded.charCodeAt(i)
+      if (code >= 0x0600 && code <= 0x06ff) arabicLetters = true
+      else if (code >= 97 && code <= 122) latinLetters = true
+      i += width
+    }
+    const raw = folded.slice(start, i)
+    const script = arabicLetters ? 'arabic' : latinLetters ? 'latin' : 'other'
     const word = script === 'latin' ? normalizeLatinWord(raw) : raw
     const previous = tokens[tokens.length - 1]?.text
     if (NEGATORS.has(word) || DARIJA_NEG_VERB.test(word) || (previous === 'ma' && word.endsWith('ch'))) {
-      tokens.push({ text: word, negated: false, script })
+      tokens.push({ text: word, stem: word, negated: false, script })
       scope = NEGATION_SCOPE
       continue
     }
     const negated = scope > 0
     if (scope > 0 && !NEGATION_FILLERS.has(word)) scope--
-    tokens.push({ text: word, negated, script })
+    tokens.push({ text: word, stem: script === 'arabic' ? arabicStem(word) : word, negated, script })
   }
   return tokens
 }
