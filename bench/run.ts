@@ -144,6 +144,10 @@ async function main (): Promise<void> {
 
   console.log(`\nLeadline benchmark, ${ctx.profile.name} profile (${ctx.profile.runs} × ${ctx.profile.runSeconds} s after ${ctx.profile.warmupSeconds} s warm-up, ${ctx.profile.connections} connections)`)
   console.log(`${report.machine.os}, ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, load average ${report.machine.loadAverageBefore[0]} → ${report.machine.loadAverageAfter[0]}; ${report.date}\n`)
+  const busiest = Math.max(report.machine.loadAverageBefore[0]!, report.machine.loadAverageAfter[0]!)
+  if (busiest > report.machine.cpus / 2) {
+    console.log(`Note: other work was running (1-minute load average up to ${busiest} on ${report.machine.cpus} cores): absolute figures are low; compare ratios within this run.\n`)
+  }
   console.log(table)
   console.log(`\n${durationSeconds} s in all; figures in ${out}`)
   if (Object.keys(failures).length > 0) process.exitCode = 1
@@ -154,7 +158,15 @@ function ratios () {
   return Object.fromEntries(kinds.map(kind => {
     const intakeRps = results.intake[kind]?.load.reqPerSec.median
     const raw = results.raw[kind]?.load.reqPerSec.median
-    return [kind, { intakeToBaseline: ratio(intakeRps, base), intakeToRawDriver: ratio(intakeRps, raw), rawDriverToBaseline: ratio(raw, base) }]
+    const cpu = { intake: results.intake[kind]?.cpuMsPerLead, raw: results.raw[kind]?.cpuMsPerRequest, base: results.baseline?.cpuMsPerRequest }
+    return [kind, {
+      intakeToBaseline: ratio(intakeRps, base),
+      intakeToRawDriver: ratio(intakeRps, raw),
+      rawDriverToBaseline: ratio(raw, base),
+      // CPU per request the other way round: how many times the reference's cost.
+      intakeCpuToRawDriverCpu: ratio(cpu.intake, cpu.raw),
+      intakeCpuToBaselineCpu: ratio(cpu.intake, cpu.base)
+    }]
   }))
 }
 
@@ -171,6 +183,7 @@ function tableRows (): TableRow[] {
   if (b) {
     rows.push({ scenario: '1 baseline: Fastify + zod, no db', figure: 'req/s', value: formatSpread(b.load.reqPerSec), note: `p50 ${formatSpread(b.load.p50Ms)} ms; idle RSS ${b.idleRssMb} MB` })
     rows.push({ scenario: '1 baseline: Fastify + zod, no db', figure: 'p99 ms', value: formatSpread(b.load.p99Ms), note: errorsNote(b.load) })
+    rows.push({ scenario: '1 baseline: Fastify + zod, no db', figure: 'server CPU ms / request', value: formatNumber(b.cpuMsPerRequest, 3) })
   }
   failed('1 baseline: Fastify + zod, no db', 'baseline (no database)')
   const base = b?.load.reqPerSec.median
@@ -181,6 +194,7 @@ function tableRows (): TableRow[] {
     if (raw) {
       rows.push({ scenario: rawName, figure: 'req/s', value: formatSpread(raw.load.reqPerSec), against: `${percent(ratio(raw.load.reqPerSec.median, base))} of baseline`, note: `p99 ${formatSpread(raw.load.p99Ms)} ms; ${errorsNote(raw.load)}` })
     }
+    if (raw) rows.push({ scenario: rawName, figure: 'server CPU ms / lead', value: formatNumber(raw.cpuMsPerRequest, 3), against: cpuAgainst(raw.cpuMsPerRequest, b?.cpuMsPerRequest) })
     failed(rawName, `raw driver path (${kind})`)
 
     const i = results.intake[kind]
@@ -200,7 +214,7 @@ function tableRows (): TableRow[] {
         against: 'goal: every accepted lead',
         note: `${k.accepted} answered 201, all ${k.acceptedIdsStored === k.accepted ? '' : 'NOT '}stored; ${k.leadsStored} stored (${k.storedUnanswered} cut off unanswered at run ends); ${k.storedTwice} twice; ${k.consultantJobs} consultant + ${k.ackJobs} ack jobs, missing ${k.missingConsultantJob}/${k.missingAckJob}; ${k.spam} taken for spam; ${k.classified} classified`
       })
-      rows.push({ scenario: name, figure: 'service CPU ms / lead', value: formatNumber(i.cpuMsPerLead, 2), note: 'user + system time of the service process (outbox worker included) per lead stored' })
+      rows.push({ scenario: name, figure: 'service CPU ms / lead', value: formatNumber(i.cpuMsPerLead, 3), against: cpuAgainst(i.cpuMsPerLead, raw?.cpuMsPerRequest, 'raw driver'), note: 'user + system time of the service process (outbox worker included) per lead stored; less sensitive to other load than req/s' })
     }
     failed(name, `intake (${kind})`)
 
@@ -252,6 +266,10 @@ function tableRows (): TableRow[] {
     failed(cName('4/5/7 consultant + process'), `list, search, export, starts (${kind})`)
   }
   return rows
+}
+
+function cpuAgainst (ms: number, reference: number | undefined, name = 'baseline'): string {
+  return reference === undefined ? '' : `${formatNumber(ms / reference, 1)}× ${name}`
 }
 
 function errorsNote (m: { errors: number, timeouts: number, non2xx: number }): string {

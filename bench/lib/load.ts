@@ -33,6 +33,8 @@ export interface Measured {
   timeouts: number
   non2xx: number
   statusCounts: Record<string, number>
+  /** Answered during the warm-up (not in the figures). */
+  warmupRequests?: number
 }
 
 export async function fire (target: Target, seconds: number): Promise<autocannon.Result> {
@@ -42,14 +44,14 @@ export async function fire (target: Target, seconds: number): Promise<autocannon
 
 /** Warm-up, then `runs` timed runs of the same target; the hooks run around each timed run (for sampling). */
 export async function measure (target: Target, profile: Profile, hooks: { beforeRun?: () => void, afterRun?: () => void } = {}): Promise<Measured> {
-  if (profile.warmupSeconds > 0) await fire(target, profile.warmupSeconds)
+  const warmup = profile.warmupSeconds > 0 ? await fire(target, profile.warmupSeconds) : undefined
   const results: autocannon.Result[] = []
   for (let i = 0; i < profile.runs; i++) {
     hooks.beforeRun?.()
     results.push(await fire(target, profile.runSeconds))
     hooks.afterRun?.()
   }
-  return summarise(results)
+  return { ...summarise(results), warmupRequests: warmup?.requests.total ?? 0 }
 }
 
 export function summarise (results: autocannon.Result[]): Measured {
