@@ -57,11 +57,11 @@ const shortText = (max: number) => z.string().trim().min(1).max(max)
 export const leadPatchSchema = z.object({
   status: z.enum(STATUSES).optional(),
   lostReason: shortText(500).nullable().optional(),
-  tags: z.array(shortText(40)).max(20).optional().transform(tags => tags && [...new Set(tags)]),
+  tags: z.array(shortText(40)).max(20).transform(tags => [...new Set(tags)]).optional(),
   assignee: shortText(120).nullable().optional(),
   projectType: z.enum(PROJECT_TYPES).optional(),
   sector: z.enum(SECTORS).optional(),
-  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).optional().transform(c => c && [...new Set(c)].sort()),
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).transform(c => [...new Set(c)].sort()).optional(),
   spam: z.boolean().optional()
 }).strict().refine(p => Object.values(p).some(v => v !== undefined), 'nothing to change')
 

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { applyRetention } from '../../src/retention/index.ts'
 import { testDatabases } from '../helpers/databases.ts'
-import { buildConsultantApp, insertLead } from '../consultant/fixtures.ts'
+import { buildConsultantApp, insertLead, leadRow } from '../consultant/fixtures.ts'
 
 const NOW = new Date('2026-06-01T00:00:00Z')
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000)
@@ -43,7 +43,7 @@ for (const kind of testDatabases()) {
   t.test(`${kind}: 0 days keeps forever; many leads are erased in batches`, async t => {
     const h = await buildConsultantApp({ kind })
     t.teardown(h.close)
-    for (let i = 0; i < 230; i++) await insertLead(h.db, { status: 'spam', spam: true, createdAt: daysAgo(100), lastActivityAt: daysAgo(100) })
+    await h.db.prisma.lead.createMany({ data: Array.from({ length: 230 }, () => leadRow({ status: 'spam', spam: true, createdAt: daysAgo(100), lastActivityAt: daysAgo(100) })) })
     t.same(await applyRetention(h.db, { spamDays: 0, leadDays: 0 }, NOW), { spam: 0, inactive: 0 })
     t.same(await applyRetention(h.db, { spamDays: 30, leadDays: 0 }, NOW), { spam: 230, inactive: 0 })
     t.equal(await h.db.prisma.lead.count({ where: { erasedAt: null } }), 0)
