@@ -12,7 +12,11 @@ export interface LinearModel {
   link: Link
   labels: string[]
   bias: number[]
-  /** Feature id (hash.ts idKey) → one weight per label. Features absent here weigh nothing. */
+  /**
+   * Feature id (hash.ts idKey) → its non-zero weights as pairs, flat: [label index, weight, label
+   * index, weight…]. Sparse because L1 leaves most labels of a feature at zero (a smaller artifact);
+   * features absent here weigh nothing.
+   */
   weights: Record<string, number[]>
 }
 
@@ -58,7 +62,10 @@ export function fuse (models: LinearModel[]): FusedModels {
   for (const model of models) for (const key of Object.keys(model.weights)) if (!rowOfId.has(keyId(key))) rowOfId.set(keyId(key), rowOfId.size)
   const weights = new Float32Array(rowOfId.size * width)
   models.forEach((model, m) => {
-    for (const [key, w] of Object.entries(model.weights)) weights.set(w, rowOfId.get(keyId(key))! * width + offsets[m]!)
+    for (const [key, pairs] of Object.entries(model.weights)) {
+      const base = rowOfId.get(keyId(key))! * width + offsets[m]!
+      for (let p = 0; p < pairs.length; p += 2) weights[base + pairs[p]!] = pairs[p + 1]!
+    }
   })
   let buckets = 16
   while (buckets < rowOfId.size * 2) buckets *= 2
@@ -195,17 +202,22 @@ export function trainLinear (
     link,
     labels,
     bias: Array.from(bias),
-    weights: Object.fromEntries(vocabulary.map((feature, i) => [idKey(feature), Array.from(weights.subarray(i * L, (i + 1) * L))]))
+    weights: Object.fromEntries(vocabulary.flatMap((feature, i) => {
+      const pairs = Array.from(weights.subarray(i * L, (i + 1) * L)).flatMap((w, k) => w === 0 ? [] : [k, w])
+      return pairs.length === 0 ? [] : [[idKey(feature), pairs]]
+    }))
   }
 }
 
-/** A smaller model for committing: weights rounded, near-zero rows dropped. Predictions barely move. */
+/** A smaller model for committing: weights rounded, near-zero weights dropped. Predictions barely move. */
 export function compact (model: LinearModel, threshold = 2e-3, digits = 3): LinearModel {
   const round = (v: number): number => Number(v.toFixed(digits))
   const weights: Record<string, number[]> = {}
   for (const feature of Object.keys(model.weights).sort()) {
-    const w = model.weights[feature]!
-    if (w.some(v => Math.abs(v) >= threshold)) weights[feature] = w.map(round)
+    const pairs = model.weights[feature]!
+    const kept: number[] = []
+    for (let p = 0; p < pairs.length; p += 2) if (Math.abs(pairs[p + 1]!) >= threshold) kept.push(pairs[p]!, round(pairs[p + 1]!))
+    if (kept.length > 0) weights[feature] = kept
   }
   return { link: model.link, labels: model.labels, bias: model.bias.map(round), weights }
 }

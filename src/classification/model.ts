@@ -37,8 +37,8 @@ export interface TrainSettings {
 // weak features, since spam is rare and every clue counts (L1 cost a spam item in CV).
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   linear: {},
-  axes: { projectType: { l1: 0.003 }, sector: { l1: 0.01 }, capabilities: { l1: 0.01 }, spam: { l1: 0 } },
-  compactThreshold: 0.005,
+  axes: { projectType: { l1: 0.003 }, sector: { l1: 0.01 }, capabilities: { l1: 0.01 }, spam: { l1: 0.003 } },
+  compactThreshold: 0.01,
   excludeFeatures: []
 }
 

@@ -51,6 +51,13 @@ const NEGATION_FILLERS = new Set(['de', 'd', 'du', 'des', 'un', 'une', 'le', 'la
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 const BREAKS = new Set([...'.!?;:,()\n'].map(c => c.charCodeAt(0)))
 
+/** Cheap pre-check for DARIJA_NEG_VERB: the word starts with "ma" or "ما". */
+function mayBeDarijaNegation (word: string): boolean {
+  const first = word.charCodeAt(0)
+  const second = word.charCodeAt(1)
+  return (first === 109 && second === 97) || (first === 0x0645 && second === 0x0627)
+}
+
 // Whether a UTF-16 code unit is part of a word (a letter or a digit), computed once per code unit.
 const WORD_UNITS = new Uint8Array(0x10000) // 0: not yet known, 1: word, 2: not
 function isWordUnit (code: number): boolean {
@@ -97,7 +104,7 @@ export function tokenize (text: string): Token[] {
     const script = arabicLetters ? 'arabic' : latinLetters ? 'latin' : 'other'
     const word = script === 'latin' ? normalizeLatinWord(raw) : raw
     const previous = tokens[tokens.length - 1]?.text
-    if (NEGATORS.has(word) || DARIJA_NEG_VERB.test(word) || (previous === 'ma' && word.endsWith('ch'))) {
+    if (NEGATORS.has(word) || (mayBeDarijaNegation(word) && DARIJA_NEG_VERB.test(word)) || (previous === 'ma' && word.endsWith('ch'))) {
       tokens.push({ text: word, stem: word, negated: false, script })
       scope = NEGATION_SCOPE
       continue
