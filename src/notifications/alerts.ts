@@ -27,15 +27,13 @@ export interface AlertInput {
 export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent'>, { reason, now, config, kind, errorCode, leadId }: AlertInput): Promise<void> {
   const period = alertPeriod(now)
   const since = `${period.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-  for (const recipient of config.mail.notifyTo) {
-    await enqueue(db, {
-      kind: 'alert',
-      idempotencyKey: `alert:${reason}:${period.toISOString()}:${recipient.toLowerCase()}`,
-      leadId: null,
-      locale: config.mail.notifyLocale,
-      to: { address: recipient },
-      headers: { 'Auto-Submitted': 'auto-generated' },
-      vars: { reason, since, kind, errorCode, leadUrl: leadId ? leadUrl(config.publicBaseUrl, leadId) : null }
-    }, { now, from: config.mail.from })
-  }
+  await enqueue(db, config.mail.notifyTo.map(recipient => ({
+    kind: 'alert' as const,
+    idempotencyKey: `alert:${reason}:${period.toISOString()}:${recipient.toLowerCase()}`,
+    leadId: null,
+    locale: config.mail.notifyLocale,
+    to: { address: recipient },
+    headers: { 'Auto-Submitted': 'auto-generated' },
+    vars: { reason, since, kind, errorCode, leadUrl: leadId ? leadUrl(config.publicBaseUrl, leadId) : null }
+  })), { now, from: config.mail.from })
 }

@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from '../classification/taxonomy.ts'
 import type { NewLeadHook, StoredLead } from '../leads/service.ts'
 import type { Tx } from '../db/client.ts'
 import { consultantVars, firstName, type AckOutcome } from './compose.ts'
-import { countAcks, enqueue, recordEvent } from './outbox.ts'
+import { countAcks, enqueue, recordEvent, type AnyNewJob } from './outbox.ts'
 import { alertPeriod, queueAlert } from './alerts.ts'
 
 // The notifications a new (non-spam, non-duplicate) lead owes, written as outbox jobs inside the
@@ -36,21 +36,18 @@ export function createNotificationHook ({ config, clock = () => new Date() }: No
 
     // One job per consultant address: each delivery has its own state, and a bounce at one
     // address never resends to the others.
-    for (const recipient of mail.notifyTo) {
-      await enqueue(tx, {
-        kind: 'consultant',
-        idempotencyKey: `lead:${lead.id}:consultant:${recipient.toLowerCase()}`,
-        leadId: lead.id,
-        locale: mail.notifyLocale,
-        to: { address: recipient },
-        // The consultant replies straight to the prospect.
-        replyTo: { name: lead.fullName, address: lead.email },
-        vars
-      }, { now, from: mail.from })
-    }
-
+    const jobs: AnyNewJob[] = mail.notifyTo.map(recipient => ({
+      kind: 'consultant' as const,
+      idempotencyKey: `lead:${lead.id}:consultant:${recipient.toLowerCase()}`,
+      leadId: lead.id,
+      locale: mail.notifyLocale,
+      to: { address: recipient },
+      // The consultant replies straight to the prospect.
+      replyTo: { name: lead.fullName, address: lead.email },
+      vars
+    }))
     if (ackOutcome === 'queued') {
-      await enqueue(tx, {
+      jobs.push({
         kind: 'ack',
         idempotencyKey: `lead:${lead.id}:ack`,
         leadId: lead.id,
@@ -61,8 +58,10 @@ export function createNotificationHook ({ config, clock = () => new Date() }: No
         // RFC 3834: an automatic reply, so autoresponders do not answer it.
         headers: { 'Auto-Submitted': 'auto-replied' },
         vars: { firstName: firstName(lead.fullName), signature: mail.signature }
-      }, { now, from: mail.from })
-    } else if (ackOutcome !== 'disabled') {
+      })
+    }
+    await enqueue(tx, jobs, { now, from: mail.from })
+    if (ackOutcome !== 'queued' && ackOutcome !== 'disabled') {
       await recordEvent(tx, lead.id, now, 'email_skipped', { kind: 'ack', reason: ackOutcome })
       if (ackOutcome === 'hourly_limit') await queueAlert(tx, { reason: 'ack_hourly_limit', now, config, kind: null, errorCode: null, leadId: null })
     }

@@ -40,12 +40,18 @@ export function newMessageId (from: string): string {
   return `<${randomUUID()}@${from.slice(from.lastIndexOf('@') + 1)}>`
 }
 
-/** Queues a job, and its 'email_queued' event when it belongs to a lead; null when the key was already queued. */
-export async function enqueue<N extends EmailName> (db: Client, job: NewJob<N>, { now, from }: { now: Date, from: string }): Promise<EmailJob | null> {
-  if (await db.emailJob.findUnique({ where: { idempotencyKey: job.idempotencyKey }, select: { id: true } })) return null
-  const payload: JobPayload = { locale: job.locale, to: job.to, replyTo: job.replyTo ?? null, headers: job.headers ?? {}, vars: job.vars }
-  const row = await db.emailJob.create({
-    data: {
+export type AnyNewJob = { [N in EmailName]: NewJob<N> }[EmailName]
+
+/**
+ * Queues jobs, with an 'email_queued' event for those that belong to a lead, in three statements
+ * whatever their number (intake writes leads in batches). A key already queued is skipped.
+ */
+export async function enqueue (db: Client, jobs: AnyNewJob[], { now, from }: { now: Date, from: string }): Promise<void> {
+  const taken = new Set((await db.emailJob.findMany({ where: { idempotencyKey: { in: jobs.map(j => j.idempotencyKey) } }, select: { idempotencyKey: true } }))
+    .map(j => j.idempotencyKey))
+  const rows = jobs.filter(j => !taken.has(j.idempotencyKey)).map(job => {
+    const payload: JobPayload = { locale: job.locale, to: job.to, replyTo: job.replyTo ?? null, headers: job.headers ?? {}, vars: job.vars }
+    return {
       id: randomUUID(),
       leadId: job.leadId,
       createdAt: now,
@@ -58,13 +64,19 @@ export async function enqueue<N extends EmailName> (db: Client, job: NewJob<N>, 
       nextAttemptAt: now
     }
   })
-  if (job.leadId) await recordEvent(db, job.leadId, now, 'email_queued', { kind: job.kind, deliveryId: row.id })
-  return row
+  if (rows.length === 0) return
+  await db.emailJob.createMany({ data: rows })
+  const events = rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : [])
+  if (events.length > 0) await db.leadEvent.createMany({ data: events })
 }
 
 /** Timeline rows carry the kind, delivery id, attempt and error code: never an address or a message. */
+function eventRow (leadId: string, now: Date, type: string, data: Record<string, string | number>) {
+  return { id: randomUUID(), leadId, createdAt: now, type, actor: 'system', data: JSON.stringify(data) }
+}
+
 export async function recordEvent (db: Pick<Tx, 'leadEvent'>, leadId: string, now: Date, type: string, data: Record<string, string | number>): Promise<void> {
-  await db.leadEvent.create({ data: { id: randomUUID(), leadId, createdAt: now, type, actor: 'system', data: JSON.stringify(data) } })
+  await db.leadEvent.create({ data: eventRow(leadId, now, type, data) })
 }
 
 export async function countAcks (db: Client, { recipient, since }: { recipient?: string, since: Date }): Promise<number> {

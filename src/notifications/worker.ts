@@ -30,6 +30,10 @@ class InvalidJobError extends Error {
   readonly code = 'invalid_job'
 }
 
+function parseJson (text: string): unknown {
+  try { return JSON.parse(text) } catch { return undefined }
+}
+
 export function createOutboxWorker ({ db, mailer, renderer, config, log, clock = () => new Date(), random = Math.random, workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` }: OutboxWorkerDeps) {
   const { outbox } = config
   const policy = { maxAttempts: outbox.maxAttempts, baseDelaySeconds: outbox.retryBaseDelaySeconds, maxDelaySeconds: outbox.retryMaxDelaySeconds }
@@ -38,7 +42,7 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
   let running: Promise<DrainResult> | undefined
 
   function message (job: EmailJob): OutgoingMessage {
-    const payload = jobPayload.safeParse(JSON.parse(job.payload))
+    const payload = jobPayload.safeParse(parseJson(job.payload))
     if (!payload.success || !isEmailName(job.kind)) throw new InvalidJobError(`job ${job.id}: unreadable payload or unknown kind`)
     let rendered
     try {

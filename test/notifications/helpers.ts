@@ -12,9 +12,14 @@ export interface Received {
 
 export interface Refusal { code: number, message: string }
 
+export interface Accepted { envelope: Received['envelope'], messageId: string | undefined }
+
 export interface SmtpSink {
   url: string
+  /** Every message accepted, parsed (unless the sink was started with parse: false). */
   received: Received[]
+  /** Every message accepted: envelope and Message-ID only, read without a parser. */
+  accepted: Accepted[]
   /** Every DATA the server was offered, accepted or not. */
   offered: number
   close: () => Promise<void>
@@ -25,15 +30,18 @@ export interface SinkOptions {
   rcpt?: (address: string) => Refusal | null
   /** Called for each message after it is read; a refusal rejects it. */
   data?: (mail: ParsedMail, attempt: number) => Refusal | null
+  /** false: skip MIME parsing (and `data`), for tests that send hundreds of messages. */
+  parse?: boolean
 }
 
 function refuse ({ code, message }: Refusal): Error {
   return Object.assign(new Error(message), { responseCode: code })
 }
 
-export async function startSmtp ({ rcpt, data }: SinkOptions = {}): Promise<SmtpSink> {
+export async function startSmtp ({ rcpt, data, parse = true }: SinkOptions = {}): Promise<SmtpSink> {
   const received: Received[] = []
-  const sink = { received, offered: 0 } as SmtpSink
+  const accepted: Accepted[] = []
+  const sink = { received, accepted, offered: 0 } as SmtpSink
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -49,14 +57,17 @@ export async function startSmtp ({ rcpt, data }: SinkOptions = {}): Promise<Smtp
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         sink.offered += 1
+        const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map(r => r.address) }
+        const accept = () => { accepted.push({ envelope, messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() }) }
+        if (!parse) {
+          accept()
+          return cb()
+        }
         simpleParser(raw).then(mail => {
           const refusal = data?.(mail, sink.offered)
           if (refusal) return cb(refuse(refusal))
-          received.push({
-            envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map(r => r.address) },
-            raw,
-            mail
-          })
+          accept()
+          received.push({ envelope, raw, mail })
           cb()
         }, cb)
       })

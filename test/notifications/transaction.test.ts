@@ -29,7 +29,7 @@ for (const kind of testDatabases()) {
   t.test(`${kind}: a failure inside the hook, after a job was queued, leaves neither lead nor jobs`, async t => {
     const h = await buildTestApp({ kind })
     t.teardown(h.close)
-    // The consultant's job is inserted, then the acknowledgement's insert fails.
+    // The jobs' insert fails at the acknowledgement's row, after the consultant's row went in.
     const restore = await failInserts(h.db, 'EmailJob', `NEW."kind" = 'ack'`)
     const res = await h.app.inject({ method: 'POST', url: '/api/leads', payload: validLead() })
     t.ok(res.statusCode >= 500, `the request fails (${res.statusCode})`)

@@ -109,6 +109,15 @@ for (const kind of testDatabases()) {
     }
   })
 
+  t.test(`${kind}: a job that cannot be rendered fails at once, with one alert, and nothing is sent for it`, async t => {
+    const { smtp, h, worker, post } = await setup(t, kind, {}, { ACK_ENABLED: 'false' })
+    const leadId = await post(validLead())
+    await h.db.prisma.emailJob.updateMany({ where: { leadId }, data: { payload: '{"locale":"fr","to":{"address":"x@y.test"},"replyTo":null,"headers":{},"vars":{}}' } })
+    t.same(await worker.drainOnce(), { sent: 1, retried: 0, failed: 1 }, 'the job failed; its alert was sent')
+    t.match(await h.db.prisma.emailJob.findFirstOrThrow({ where: { leadId } }), { status: 'failed', attempts: 1, lastError: /^invalid_job: .*leadUrl/ })
+    t.same(smtp.received.map(r => r.envelope.to), [[CONSULTANT]])
+  })
+
   t.test(`${kind}: a job whose worker died between claim and send is delivered once its lease ends, once`, async t => {
     const { smtp, clock, h, worker, post } = await setup(t, kind, {}, { ACK_ENABLED: 'false', MAIL_LEASE: '300' })
     const leadId = await post(validLead())
