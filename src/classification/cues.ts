@@ -1,7 +1,7 @@
 // Matching the hand-written cues of lexicon.ts against tokens: cues are tokenized like the text,
 // so accents, case, Arabic letter variants and Darija digit spellings never prevent a match.
-// One matcher holds the cues of every axis: one pass over the tokens, one map lookup per word form
-// plus a walk down a character trie for the prefix cues ("develop*").
+// One matcher holds the cues of every axis: one pass over the tokens, one map lookup per word for
+// the cues that may start there (exact words, and prefix cues such as "develop*" through a trie).
 import { arabicStem, tokenize, type Token } from '../text/tokens.ts'
 
 export interface CueHit<L extends string> {
@@ -28,6 +28,8 @@ interface CompiledCue {
   seenPlain: number
   seenNegated: number
 }
+
+const CANDIDATE_MEMORY = 50_000
 
 interface TrieNode { next: Map<number, TrieNode>, cues: CompiledCue[] }
 
@@ -59,14 +61,38 @@ export function compileCues<X extends CueLexicon> (lexicon: X): CueMatcher<X> {
     }
   }
 
+  // The cues that may start at a word (exact first word or prefix, for the word and its stem), per
+  // word: computed once and remembered, since leads reuse the same words. Bounded: a flood of new
+  // words clears the memory rather than growing it.
+  const NONE: CompiledCue[] = []
+  const startingAt = new Map<string, CompiledCue[]>()
+  function candidates (token: Token): CompiledCue[] {
+    let found = startingAt.get(token.text)
+    if (found) return found
+    const all = new Set<CompiledCue>()
+    for (const form of new Set([token.text, token.stem])) {
+      for (const cue of byFirstWord.get(form) ?? []) all.add(cue)
+      let node: TrieNode | undefined = prefixes
+      for (let c = 0; c < form.length && node; c++) {
+        node = node.next.get(form.charCodeAt(c))
+        for (const cue of node?.cues ?? []) all.add(cue)
+      }
+    }
+    found = all.size === 0 ? NONE : [...all]
+    if (startingAt.size >= CANDIDATE_MEMORY) startingAt.clear()
+    startingAt.set(token.text, found)
+    return found
+  }
+
   let generation = 0
   return {
     match (tokens, only) {
       generation++
-      const hits = Object.fromEntries(axes.map(axis => [axis, []])) as unknown as Record<string, Array<CueHit<string>>>
-      const consider = (cues: CompiledCue[] | undefined, i: number, negated: boolean): void => {
-        if (!cues) return
-        for (const cue of cues) {
+      const hits: Record<string, Array<CueHit<string>>> = {}
+      for (const axis of axes) hits[axis] = []
+      for (let i = 0; i < tokens.length; i++) {
+        const negated = tokens[i]!.negated
+        for (const cue of candidates(tokens[i]!)) {
           if (only !== undefined && cue.axis !== only) continue
           if (negated ? cue.seenNegated === generation : cue.seenPlain === generation) continue
           let all = true
@@ -75,17 +101,6 @@ export function compileCues<X extends CueLexicon> (lexicon: X): CueMatcher<X> {
           if (negated) cue.seenNegated = generation
           else cue.seenPlain = generation
           hits[cue.axis]!.push({ label: cue.label, cue: cue.cue, negated })
-        }
-      }
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i]!
-        for (const form of token.stem === token.text ? [token.text] : [token.text, token.stem]) {
-          consider(byFirstWord.get(form), i, token.negated)
-          let node: TrieNode | undefined = prefixes
-          for (let c = 0; c < form.length && node; c++) {
-            node = node.next.get(form.charCodeAt(c))
-            if (node && node.cues.length > 0) consider(node.cues, i, token.negated)
-          }
         }
       }
       return hits as CueHits<X>

@@ -234,8 +234,6 @@ function addCharNgrams (f: FeatureBuffer, word: string): void {
 
 // Shapes of junk that no word list catches: links, keyboard mashing, shouting, a near-empty message.
 const LINK = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|xyz|top|online|bet|club|shop|info|io|me|ly)\/\S*|\bt\.me\/|bit\.ly/gi
-const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{4,}/
-const REPEATED_CHUNK = /^(.{2,4})\1{2,}/
 const EMOJI = /\p{Extended_Pictographic}/gu
 const EXCLAMATIONS = /!{2,}/
 const SHOUTING = /\b[A-Z]{5,}\b/
@@ -250,7 +248,7 @@ export function spamSignals (details: string, tokens: Token[]): Array<[string, n
   for (const token of tokens) {
     if (token.script !== 'latin' || token.text.length < 3) continue
     latinWords++
-    if (CONSONANT_RUN.test(token.text) || REPEATED_CHUNK.test(token.text)) mashed++
+    if (hasConsonantRun(token.text) || startsWithRepeatedChunk(token.text)) mashed++
   }
   if (latinWords > 0 && mashed / latinWords >= 0.3) signals.push(['s:gibberish', 1])
   if (tokens.length <= 4) signals.push(['s:tiny', 1])
@@ -259,4 +257,27 @@ export function spamSignals (details: string, tokens: Token[]): Array<[string, n
   if (emojis >= 3) signals.push(['s:emojis', 1])
   if (SHOUTING.test(details)) signals.push(['s:shouting', 1])
   return signals
+}
+
+// Keyboard mashing, checked by hand (these run on every Latin word): four consonants in a row
+// ("qsdfgh"), or a chunk of 2 to 4 letters repeated at least three times from the start ("azazaz").
+const CONSONANTS = new Uint8Array(128)
+for (const c of 'bcdfghjklmnpqrstvwxz') CONSONANTS[c.charCodeAt(0)] = 1
+
+function hasConsonantRun (word: string): boolean {
+  let run = 0
+  for (let i = 0; i < word.length; i++) {
+    run = CONSONANTS[word.charCodeAt(i)] === 1 ? run + 1 : 0
+    if (run >= 4) return true
+  }
+  return false
+}
+
+function startsWithRepeatedChunk (word: string): boolean {
+  for (let size = 2; size <= 4; size++) {
+    let repeats = 1
+    while ((repeats + 1) * size <= word.length && word.startsWith(word.slice(0, size), repeats * size)) repeats++
+    if (repeats >= 3) return true
+  }
+  return false
 }

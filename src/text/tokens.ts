@@ -16,21 +16,41 @@ export interface Token {
 // Latin-script Darija writes Arabic sounds with digits: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ, 8 = غ.
 // Mapped to the letters people also use for them so "t9der" and "tqder", "3ndi" and "andi" meet.
 const DARIJA_DIGITS: Record<string, string> = { 2: 'a', 3: 'a', 5: 'kh', 7: 'h', 8: 'gh', 9: 'q' }
-const MIXED_WORD = /^(?=.*[a-z])(?=.*[235789])[a-z0-9]+$/
-
 /** A folded Latin word with Darija digits spelled as letters and repeated letters collapsed (typos, "bzaaaf"). */
 export function normalizeLatinWord (word: string): string {
-  // Most words have neither a Darija digit nor a doubled letter: checked by hand, no regex run.
-  let plain = true
-  for (let i = 0; i < word.length && plain; i++) {
+  // By hand rather than by regex: this runs on every Latin word of every submission.
+  let letters = false
+  let darijaDigits = false
+  let doubled = false
+  let other = false
+  for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i)
-    plain = !(DARIJA_DIGIT_CODES.has(c) || (i > 0 && c === word.charCodeAt(i - 1) && c >= 97 && c <= 122))
+    if (c >= 97 && c <= 122) {
+      letters = true
+      if (c === word.charCodeAt(i - 1)) doubled = true
+    } else if (isDarijaDigit(c)) darijaDigits = true
+    else if (c < 48 || c > 57) other = true
   }
-  if (plain) return word
-  const spelled = MIXED_WORD.test(word) ? word.replace(/[235789]/g, d => DARIJA_DIGITS[d] ?? d) : word
-  return spelled.replace(/([a-z])\1+/g, '$1')
+  // Digits are letters only in a word of Latin letters and digits that has both ("t9der", not "2024").
+  const spell = letters && darijaDigits && !other
+  if (!spell && !doubled) return word
+  let out = ''
+  let previous = -1
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    const spelled = spell && isDarijaDigit(c) ? DARIJA_DIGITS[String.fromCharCode(c)]! : String.fromCharCode(c)
+    for (let k = 0; k < spelled.length; k++) {
+      const code = spelled.charCodeAt(k)
+      if (code === previous && code >= 97 && code <= 122) continue
+      out += spelled[k]
+      previous = code
+    }
+  }
+  return out
 }
-const DARIJA_DIGIT_CODES = new Set([...'235789'].map(d => d.charCodeAt(0)))
+
+// 2, 3, 5, 7, 8, 9
+function isDarijaDigit (code: number): boolean { return code >= 50 && code <= 57 && code !== 52 && code !== 54 }
 
 // A negation governs the next few words up to a punctuation mark. Kept short: a wider scope
 // negates the thing actually asked for ("pas de chatbot mais un outil de prévision").
@@ -49,7 +69,8 @@ const EN_CONTRACTION = /\b(?:don|doesn|didn|isn|aren|won|can|haven)['’]t\b/g
 const NEGATION_FILLERS = new Set(['de', 'd', 'du', 'des', 'un', 'une', 'le', 'la', 'les', 'l', 'a', 'an', 'the', 'ned', 'besoin', 'for', 'of', 'que', 'than', 'want', 'any'])
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
-const BREAKS = new Set([...'.!?;:,()\n'].map(c => c.charCodeAt(0)))
+const BREAKS = new Uint8Array(128)
+for (const c of '.!?;:,()\n') BREAKS[c.charCodeAt(0)] = 1
 
 /** Cheap pre-check for DARIJA_NEG_VERB: the word starts with "ma" or "ما". */
 function mayBeDarijaNegation (word: string): boolean {
@@ -87,7 +108,7 @@ export function tokenize (text: string): Token[] {
     const first = wordCharAt(folded, i)
     if (first === 0) {
       // A punctuation mark ends a negation's scope.
-      if (BREAKS.has(folded.charCodeAt(i))) scope = 0
+      if (BREAKS[folded.charCodeAt(i)] === 1) scope = 0
       i++
       continue
     }
@@ -118,10 +139,12 @@ export function tokenize (text: string): Token[] {
 
 /** Arabic clitics stripped to reach a stem: the article and the one-letter prefixes (و ب ف ل ك). */
 export function arabicStem (word: string): string {
-  let w = word
-  if (w.length > 4 && /^(وال|بال|فال|كال)/.test(w)) w = w.slice(3)
-  else if (w.length > 4 && w.startsWith('لل')) w = w.slice(2) // ل + ال, the alef dropped: للترجمة
-  else if (w.length > 3 && w.startsWith('ال')) w = w.slice(2)
-  else if (w.length > 3 && /^[وبفلك]/.test(w)) w = w.slice(1)
-  return w
+  const first = word.charCodeAt(0)
+  const clitic = first === WAW || first === BA || first === FA || first === LAM || first === KAF
+  if (word.length > 4 && clitic && first !== LAM && word.charCodeAt(1) === ALEF && word.charCodeAt(2) === LAM) return word.slice(3) // وال بال فال كال
+  if (word.length > 4 && first === LAM && word.charCodeAt(1) === LAM) return word.slice(2) // ل + ال, the alef dropped: للترجمة
+  if (word.length > 3 && first === ALEF && word.charCodeAt(1) === LAM) return word.slice(2)
+  if (word.length > 3 && clitic) return word.slice(1)
+  return word
 }
+const [ALEF, LAM, WAW, BA, FA, KAF] = [...'البوفك'].map(c => c.charCodeAt(0)) as [number, number, number, number, number, number]

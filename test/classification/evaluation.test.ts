@@ -9,11 +9,12 @@ import { crossValidate, evaluate } from '../../src/classification/evaluate.ts'
 import { defaultModel } from '../../src/classification/index.ts'
 
 const CV_FLOORS = {
-  // measured (classifier lr-ngram-lexicon/1): 0.884, 0.875, 0.984, 0.831, 0.923 (24/26)
-  projectType: 0.86,
-  sector: 0.85,
+  // measured (classifier lr-ngram-lexicon/2): 0.894, 0.875, 0.984, 0.834, 0.923 (24/26);
+  // each floor is about three items under (spam: one item), so a real regression fails
+  projectType: 0.885,
+  sector: 0.865,
   language: 0.975,
-  capabilitiesMicroF1: 0.80,
+  capabilitiesMicroF1: 0.82,
   spamRecall: 0.88
 }
 

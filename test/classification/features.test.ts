@@ -1,0 +1,25 @@
+// Feature ids are hashes of feature names computed without building the names: the incremental
+// hashing of n-grams and bigrams must give the id of the name, or a trained weight never applies.
+import t from 'tap'
+import { featureVector } from '../../src/classification/features.ts'
+import { hashText } from '../../src/classification/hash.ts'
+
+const input = { fullName: 'A', email: 'a@clinique-atlas.ma', projectType: 'Formation', details: 'Chatbot médical, pas de vision' }
+
+t.test('ids are the hashes of the feature names', async t => {
+  const ids = featureVector(input)
+  for (const name of ['w:chatbot', 'w:medical', '!w:vision', 'b:chatbot_medical', 'c:^cha', 'c:bot$', 'c:edic', 'd:clinique', 'd:atlas', 'sel:training', 'x:capabilities:conversational']) {
+    t.ok(ids.has(hashText(name)), name)
+  }
+  t.notOk(ids.has(hashText('c:^vis')), 'negated words give no character n-grams')
+  t.notOk(ids.has(hashText('d:ma')), 'the top-level domain is not a domain word')
+})
+
+t.test('excluded kinds are left out, and the buffer is not shared with the result', async t => {
+  const withoutChars = featureVector(input, ['char'])
+  t.notOk(withoutChars.has(hashText('c:^cha')))
+  t.ok(withoutChars.has(hashText('w:chatbot')))
+  const again = featureVector({ ...input, details: 'autre chose' })
+  t.ok(withoutChars.has(hashText('w:chatbot')), 'a later call does not change an earlier result')
+  t.notOk(again.has(hashText('w:chatbot')))
+})
