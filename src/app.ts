@@ -92,9 +92,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     db,
     duplicateWindowSeconds: config.duplicateWindowSeconds,
     classify: deps.classify ?? classify,
-    onLeadsCreated: async (created, tx) => {
-      for (const { lead, classification } of created) await notifications.onLeadCreated(lead, classification, tx)
-    },
+    onLeadsCreated: notifications.onLeadsCreated,
     log: app.log,
     clock: deps.clock
   })
@@ -107,7 +105,7 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     staleLeadHours: config.consultant.staleLeadHours,
     // A spam lead a consultant accepts gets the notifications intake would have queued.
-    onLeadAccepted: notifications.onLeadCreated
+    onLeadAccepted: notifications.onLeadsCreated
   })
   await app.register(consultantRoutes, { service: consultant, keys: createApiKeyStore({ db, clock: deps.clock }), config })
   return app

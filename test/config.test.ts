@@ -41,7 +41,7 @@ t.test('.env.example documents every variable with its true default', async t =>
   const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
   const env = Object.fromEntries(example.split('\n').filter(l => /^[A-Z_]+=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
   const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8')
-  const variables = [...source.matchAll(/^ {2}([A-Z][A-Z_]+):/gm)].map(m => m[1])
+  const variables = [...source.matchAll(/^ {2}([A-Z][A-Z_]+):/gm)].map(m => m[1]!)
   t.same(variables.filter(v => !(v in env)), [], 'every variable is in .env.example')
   t.same(Object.keys(env).filter(v => !variables.includes(v)), [], 'and nothing else')
   t.same(loadConfig(env), loadConfig({}), 'the values shown are the defaults')

@@ -1,6 +1,6 @@
 import type { Database, Prisma, Tx } from '../db/client.ts'
 import type { Classification } from '../classification/index.ts'
-import type { NewLeadHook, StoredLead } from '../leads/service.ts'
+import type { NewLeadsHook, StoredLead } from '../leads/service.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { DeliveryNotFoundError, LeadNotFoundError, PatchConflictError, TransitionNotAllowedError } from './errors.ts'
 import { computeStats } from './stats.ts'
@@ -12,10 +12,10 @@ export interface ConsultantDeps {
   db: Pick<Database, 'prisma'>
   clock?: () => Date
   /**
-   * The notifications a lead gets when it is accepted (the intake's onLeadCreated), run inside
+   * The notifications a lead gets when it is accepted (the hook intake runs for new leads), run inside
    * the transaction that turns a spam lead into a genuine one.
    */
-  onLeadAccepted?: NewLeadHook['onLeadCreated']
+  onLeadAccepted?: NewLeadsHook
   /** For the stats: a new lead nobody contacted for longer than this is waiting. */
   staleLeadHours: number
 }
@@ -273,7 +273,7 @@ export function createConsultantService ({ db, clock = () => new Date(), onLeadA
         await repo.recordCorrections(tx, id, actor, now, plan.corrections)
         if (plan.accepted && onLeadAccepted) {
           const capabilities = plan.capabilities ?? lead.capabilities.map(c => c.capability)
-          await onLeadAccepted(updated, storedClassification(updated, capabilities), tx)
+          await onLeadAccepted([{ lead: updated, classification: storedClassification(updated, capabilities) }], tx)
         }
       })
       return detail(id)

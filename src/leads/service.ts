@@ -19,11 +19,6 @@ export interface CreatedLead { lead: StoredLead, classification: Classification 
  */
 export type NewLeadsHook = (created: CreatedLead[], tx: Tx) => Promise<void>
 
-/** The same for one lead, as the consultant API uses it for a lead it takes out of spam. */
-export interface NewLeadHook {
-  onLeadCreated: (lead: StoredLead, classification: Classification | undefined, tx: Tx) => Promise<void>
-}
-
 export interface SubmissionMeta {
   locale: Locale
   ipHash: string | undefined

@@ -75,12 +75,21 @@ function eventRow (leadId: string, now: Date, type: string, data: Record<string,
   return { id: randomUUID(), leadId, createdAt: now, type, actor: 'system', data: JSON.stringify(data) }
 }
 
-export async function recordEvent (db: Pick<Tx, 'leadEvent'>, leadId: string, now: Date, type: string, data: Record<string, string | number>): Promise<void> {
-  await db.leadEvent.create({ data: eventRow(leadId, now, type, data) })
+export interface TimelineEvent { leadId: string, now: Date, type: string, data: Record<string, string | number> }
+
+export async function recordEvents (db: Pick<Tx, 'leadEvent'>, events: TimelineEvent[]): Promise<void> {
+  await db.leadEvent.createMany({ data: events.map(e => eventRow(e.leadId, e.now, e.type, e.data)) })
 }
 
-export async function countAcks (db: Client, { recipient, since }: { recipient?: string, since: Date }): Promise<number> {
-  return db.emailJob.count({ where: { kind: 'ack', createdAt: { gte: since }, ...(recipient ? { recipient: recipient.toLowerCase() } : {}) } })
+/** Acknowledgements queued since a time, all of them. */
+export async function countAcks (db: Client, { since }: { since: Date }): Promise<number> {
+  return db.emailJob.count({ where: { kind: 'ack', createdAt: { gte: since } } })
+}
+
+/** Acknowledgements queued since a time to each of these (lower-cased) addresses, in one query. */
+export async function countAcksByRecipient (db: Client, { recipients, since }: { recipients: string[], since: Date }): Promise<Array<{ recipient: string, count: number }>> {
+  const groups = await db.emailJob.groupBy({ by: ['recipient'], where: { kind: 'ack', createdAt: { gte: since }, recipient: { in: recipients } }, _count: { _all: true } })
+  return groups.map(g => ({ recipient: g.recipient, count: g._count._all }))
 }
 
 const EMAIL_KINDS: readonly string[] = EMAIL_NAMES
@@ -134,7 +143,7 @@ export async function settle (db: Database, job: EmailJob, workerId: string, out
   const leadId = job.leadId
   return db.prisma.$transaction(async tx => {
     if (!await release(tx)) return false
-    await recordEvent(tx, leadId, event.now, event.type, event.data)
+    await recordEvents(tx, [{ leadId, ...event }])
     return true
   })
 }

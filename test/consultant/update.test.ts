@@ -164,10 +164,11 @@ for (const kind of testDatabases()) {
     const service = createConsultantService({
       db: h.db,
       staleLeadHours: 48,
-      onLeadAccepted: async (lead, classification, tx) => {
+      onLeadAccepted: async (created, tx) => {
+        const [{ lead, classification }] = created as [typeof created[0]]
         calls.push(lead.id)
         t.equal(classification?.projectType, 'implementation', 'the stored classification is passed on')
-        await hook(lead, classification, tx)
+        await hook(created, tx)
         throw new Error('mail queue broken')
       }
     })
