@@ -17,6 +17,7 @@ import { problemPage } from './leads/error-page.ts'
 import { leadRoutes } from './leads/routes.ts'
 import { createIntakeService, type IntakeDeps } from './leads/service.ts'
 import { loggerOptions } from './logging.ts'
+import { createMaintenance } from './maintenance/index.ts'
 import { createNotifications, type Mailer } from './notifications/index.ts'
 import { rateLimiting } from './plugins/rate-limit.ts'
 import { security } from './plugins/security.ts'
@@ -85,8 +86,17 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   // worker delivers (here unless WORKER_IN_PROCESS=false, when `npm run worker` does).
   const notifications = createNotifications({ db, config, log: app.log, clock: deps.clock, mailer: deps.mailer })
   app.decorate('outbox', notifications.worker)
-  if (config.outbox.inProcess) app.addHook('onReady', async () => { notifications.worker.start() })
-  app.addHook('onClose', notifications.close)
+  const maintenance = createMaintenance({ db, config, log: app.log, clock: deps.clock })
+  if (config.outbox.inProcess) {
+    app.addHook('onReady', async () => {
+      notifications.worker.start()
+      maintenance.start()
+    })
+  }
+  app.addHook('onClose', async () => {
+    await maintenance.stop()
+    await notifications.close()
+  })
 
   const intake = createIntakeService({
     db,

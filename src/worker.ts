@@ -2,7 +2,9 @@ import pino from 'pino'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { migrate } from './db/migrate.ts'
+import { loadDotEnv } from './env-file.ts'
 import { loggerOptions } from './logging.ts'
+import { createMaintenance } from './maintenance/index.ts'
 import { createNotifications } from './notifications/index.ts'
 
 // `npm run worker`: the outbox worker alone, for deployments where several API instances share a
@@ -11,12 +13,15 @@ import { createNotifications } from './notifications/index.ts'
 const SHUTDOWN_TIMEOUT_MS = 10_000
 
 async function main (): Promise<void> {
+  loadDotEnv()
   const config = loadConfig(process.env)
   await migrate(config.databaseUrl, msg => console.log(`leadline worker: ${msg}`))
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions)
   const db = await openDatabase({ url: config.databaseUrl, poolSize: 2 })
   const notifications = createNotifications({ db, config, log })
+  const maintenance = createMaintenance({ db, config, log })
   notifications.worker.start()
+  maintenance.start()
   log.info({ workerId: notifications.worker.workerId }, 'outbox worker started')
 
   let closing = false
@@ -29,7 +34,7 @@ async function main (): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_TIMEOUT_MS)
     timer.unref()
-    notifications.close().then(() => db.close()).then(() => process.exit(0), err => {
+    maintenance.stop().then(() => notifications.close()).then(() => db.close()).then(() => process.exit(0), err => {
       log.error({ err }, 'outbox worker shutdown failed')
       process.exit(1)
     })

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '../../config.ts'
 import { openDatabase } from '../../db/client.ts'
 import { migrate } from '../../db/migrate.ts'
+import { loadDotEnv } from '../../env-file.ts'
 import { createApiKeyStore } from '../api-keys.ts'
 
 const USAGE = 'usage: npm run apikey -- create NAME | list | revoke ID'
@@ -17,6 +18,7 @@ async function main (args: string[]): Promise<number> {
     console.error('apikey: NAME is 1 to 80 letters, digits, spaces or . _ @ -')
     return 2
   }
+  loadDotEnv()
   const config = loadConfig(process.env)
   await migrate(config.databaseUrl)
   const db = await openDatabase({ url: config.databaseUrl, poolSize: 1 })
