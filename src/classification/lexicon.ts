@@ -25,7 +25,8 @@ export const PROJECT_TYPE_CUES: Record<ProjectType, string[]> = {
     'gouvernance', 'governance', 'charte', 'policy', 'politique', 'cahier des charges', 'maîtrise d ouvrage', 'prioriser', 'prioritize',
     'maturité', 'maturity', 'readiness', 'conformité', 'compliance', 'conformes', 'juridique', 'legal', 'réglementaire', 'regulatory',
     'ra2y', 'ra2yo', 'ychof m3aya', 'ychof m3ana', 'nkhtaro', 'wach ystahl*', 'wach m3qol', 'neutre',
-    'استشارة', 'استشارات', 'رأي', 'خبير', 'استراتيجية', 'تصور', 'جدوى', 'دراسة', 'تقييم', 'افتحاص', 'مستقل', 'نختارو', 'قانوني'
+    'استشارة', 'استشارات', 'رأي', 'خبير', 'استراتيجية', 'تصور', 'جدوى', 'دراسة', 'تقييم', 'افتحاص', 'مستقل', 'نختارو', 'قانوني',
+    'benchmark', 'état des lieux', 'regard extérieur', 'roi', 'advice', 'advise', 'advisor', 'adviser', 'conseils', 'recommandation*', 'recommend', 'due-diligence', 'go no go', 'نصيحة', 'نصائح', 'توصيات', 'مواكبة', 'تشخيص'
   ],
   training: [
     'formation', 'formations', 'former', 'formateur', 'atelier', 'ateliers', 'workshop*', 'training', 'train our', 'train my',
@@ -33,7 +34,8 @@ export const PROJECT_TYPE_CUES: Record<ProjectType, string[]> = {
     'intervenant', 'guest lecturer', 'lecture', 'lecturer', 'séances', 'sessions', 'apprendre', 'learn', 'learning', 'enseigner', 'teach',
     'programme de formation', 'parcours', 'bootcamp', 'webinar', 'journée de sensibilisation', 'inscrire', 'inscription',
     'nt3lem', 'yt3lmo', 'nt3lmo', 'y9ri', 'tkwin', 'takwin',
-    'تكوين', 'تكوينية', 'دورة', 'ورشة', 'ورشات', 'تدريب', 'يوم دراسي', 'تأطير', 'نتعلم', 'يتعلمو', 'تعليم'
+    'تكوين', 'تكوينية', 'دورة', 'ورشة', 'ورشات', 'تدريب', 'يوم دراسي', 'تأطير', 'نتعلم', 'يتعلمو', 'تعليم',
+    'former nos', 'former les', 'former mes', 'train the', 'formation pour', 'session de formation', 'demi-journée', 'half-day', 'ncowniw', 'nkewnu', 'تكوين لفائدة', 'تدريب الموظفين', 'تكوين الموظفين', 'تأهيل'
   ],
   exploration: [
     'découvrir', 'découverte', 'discovery', 'comprendre', 'understand', 'explorer', 'explore', 'exploring', 'curieux', 'curious', 'curiosité',
@@ -43,7 +45,8 @@ export const PROJECT_TYPE_CUES: Record<ProjectType, string[]> = {
     'échange', 'discussion', 'conversation', 'call', 'appel', 'rendez-vous', 'what could', 'how could', 'comment l ia', 'ce que l ia', 'what ai',
     'opportunités', 'opportunities', 'possibilités', 'possibilities', 'usages', 'use cases', 'cas d usage', 'inspiration', 'veille', 'tendances', 'trends',
     'bghit nfhem', 'bghit nfham', 'bghit n3rf', 'nfhem', 'nfham', 'fikra', 'ma3rftch', 'ma3ndi 7ta fikra', 'chno l ia', 'ach l ia', 'wach l ia', 'kifach',
-    'نفهم', 'نعرف', 'فكرة', 'استكشاف', 'استكشافية', 'تعريفي', 'تعريفية', 'كيف يمكن', 'شنو', 'واش', 'ينفعني', 'فرص', 'سمعنا'
+    'نفهم', 'نعرف', 'فكرة', 'استكشاف', 'استكشافية', 'تعريفي', 'تعريفية', 'كيف يمكن', 'شنو', 'واش', 'ينفعني', 'فرص', 'سمعنا',
+    'التعرف على', 'نتعرف', 'كيف نستعمل', 'كيف يمكن للذكاء', 'je m interroge', 'interroge', 'entend parler', 'entendu parler', 'heard about', 'what s possible', 'ce qui est possible', 'ce qu on pourrait', 'pour commencer', 'first step', 'premiers pas', 'sama3na', 'sme3na', 'سمعت'
   ],
   other: [
     'stage', 'stagiaire', 'internship', 'intern', 'pfe', 'emploi', 'job', 'recrut*', 'hiring', 'cv', 'candidature', 'resume',
@@ -52,7 +55,8 @@ export const PROJECT_TYPE_CUES: Record<ProjectType, string[]> = {
     'speaker', 'conférence', 'conference', 'summit', 'sponsor*', 'hackathon', 'mentor*', 'consortium', 'appel à projets', 'call for projects',
     'livre blanc', 'white paper', 'étudiant', 'student', 'students', 'mémoire', 'thesis', 'fin d études',
     'site web', 'site internet', 'website', 'sit web', 'vous proposer', 'nous proposons', 'we offer', 'offre partenaire', 'freelance',
-    'تدريب', 'شغل', 'عمل', 'سيرتي', 'سيرة ذاتية', 'شراكة', 'شريك', 'طالب', 'طلبة', 'سيت ويب'
+    'تدريب', 'شغل', 'عمل', 'سيرتي', 'سيرة ذاتية', 'شراكة', 'شريك', 'طالب', 'طلبة', 'سيت ويب',
+    'استضافة', 'ضيف', 'مقابلة صحفية', 'حوار', 'entretien', 'émission', 'reportage', 'invité', 'guest', 'speakers', 'collaboration', 'proposer nos services', 'propose mes services', 'my services', 'mes services', 'recrutez', 'recruiting', 'embauche'
   ]
 }
 
@@ -64,14 +68,16 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'agrumes', 'citrus', 'olive*', 'argan', 'dattes', 'palmier*', 'vigne', 'viticulture', 'viticole', 'vin', 'avocat*',
     'miel', 'abeilles', 'ruches', 'apiculture', 'sol', 'soil', 'engrais', 'maladies des plantes', 'plant disease',
     'fla7', 'fellah', 'l7lib', 'lhlib', 'sakya', 'khodra',
-    'فلاح*', 'الفلاحة', 'فلاحية', 'زراع*', 'المزروعات', 'الري', 'ضيعة', 'تعاونية', 'الحليب', 'النحل', 'خلية', 'الأركان', 'الطماطم', 'الخضرة', 'الأفوكادو', 'الصيد البحري', 'المحاصيل'
+    'فلاح*', 'الفلاحة', 'فلاحية', 'زراع*', 'المزروعات', 'الري', 'ضيعة', 'تعاونية', 'الحليب', 'النحل', 'خلية', 'الأركان', 'الطماطم', 'الخضرة', 'الأفوكادو', 'الصيد البحري', 'المحاصيل',
+    'agricole', 'agricoles', 'agronom*', 'hectare*', 'ha', 'verger*', 'orchard*', 'maraîch*', 'semence*', 'seeds', 'troupeau*', 'ovin*', 'bovin*', 'volaille*', 'poultry', 'aviculture', 'céréales', 'blé', 'wheat', 'cereal*', 'olivier*', 'oléicole', 'zitoun', 'agrume*', 'lfla7a', 'fla7a', 'farmer*', 'farming', 'fishery', 'fisheries', 'poisson*', 'fish', 'halieutique*', 'الزيتون', 'زيتون', 'الحوامض', 'مزرعة', 'المزارعين', 'الفلاحين', 'الماشية', 'المواشي', 'الأغنام', 'الحبوب', 'البذور', 'النخيل', 'التمور', 'الصيد', 'الثروة السمكية', 'السمك', 'الأسماك', 'البحارة', 'الصيادين', 'الزراعة', 'الزراعية', 'الفلاحي'
   ],
   health: [
     'santé', 'health*', 'médical', 'médicale', 'medical', 'médecin', 'doctor*', 'clinique', 'clinic*', 'hôpital', 'hospital*', 'chu',
     'patient*', 'soins', 'care', 'pharma*', 'pharmacie', 'pharmacien*', 'médicament*', 'radiolog*', 'imagerie médicale', 'telemedecine', 'télémédecine',
     'dentiste', 'dental', 'infirmier*', 'nurse*', 'kiné*', 'laboratoire d analyses', 'ophtalmo*', 'diabète', 'diabetic', 'urgences',
     'medtech', 'biotech', 'healthtech', 'gp', 'cabinet médical', 'ordonnance*', 'mutuelle', 'dicom',
-    'طبيب', 'أطباء', 'عيادة', 'مصحة', 'مصحات', 'مستشفى', 'المرضى', 'مرضى', 'الصحة', 'الصحي', 'الطبية', 'صيدلية', 'دوا', 'الدواء', 'ممرض*', 'السكري'
+    'طبيب', 'أطباء', 'عيادة', 'مصحة', 'مصحات', 'مستشفى', 'المرضى', 'مرضى', 'الصحة', 'الصحي', 'الطبية', 'صيدلية', 'دوا', 'الدواء', 'ممرض*', 'السكري',
+    'hospitalier*', 'soignant*', 'maladie*', 'disease*', 'cardio*', 'oncolog*', 'laboratoire', 'analyses médicales', 'ambulance*', 'psycholog*', 'psychiatr*', 'tbib', 'sbitar', 'mrid', 'الطب', 'طبي', 'المرض', 'الأمراض', 'الصيدلة', 'صحة', 'صحي', 'المستشفيات', 'العلاج'
   ],
   finance: [
     'banque*', 'bank*', 'bancaire', 'banking', 'fintech', 'finance', 'financier*', 'financial', 'assurance*', 'assureur', 'insurance', 'insurtech',
@@ -79,14 +85,16 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'mobile money', 'wallet', 'comptab*', 'comptable*', 'accounting', 'accountant', 'fiduciaire', 'expert-comptable', 'leasing', 'investissement', 'investment',
     'fonds', 'fund', 'family office', 'bourse', 'courtier', 'courtage', 'sinistre*', 'recouvrement', 'tva', 'factures', 'audit financier',
     'compta', 'flous',
-    'بنك', 'البنك', 'بنكية', 'تأمين', 'التأمين', 'القروض', 'قروض', 'تمويل', 'الاحتيال', 'محاسب*', 'المحاسبة', 'مالية', 'الأداء'
+    'بنك', 'البنك', 'بنكية', 'تأمين', 'التأمين', 'القروض', 'قروض', 'تمويل', 'الاحتيال', 'محاسب*', 'المحاسبة', 'مالية', 'الأداء',
+    'asset manager', 'asset management', 'gestion d actifs', 'gestionnaire d actifs', 'wealth', 'private equity', 'venture capital', 'capital-risque', 'transactions', 'counterpart*', 'contrepartie*', 'kyc', 'aml', 'blanchiment', 'anti-money laundering', 'trésorerie', 'treasury', 'bancassurance', 'crowdfunding', 'finance participative', 'participative', 'takaful', 'broker*', 'البورصة', 'الأبناك', 'مصرف', 'مصرفية', 'الاستثمار', 'القرض', 'قرض', 'الائتمان', 'التمويل', 'المالية', 'الأداءات'
   ],
   public_sector: [
     'ministère', 'ministry', 'commune', 'municipal*', 'municipality', 'mairie', 'ville', 'city', 'administration', 'administratif*', 'public', 'publique', 'publics',
     'agence publique', 'public agency', 'gouvernement', 'government', 'e-gov*', 'préfecture', 'province', 'provincial', 'région', 'régional', 'conseil régional',
     'collectivité*', 'citoyen*', 'citizen*', 'état civil', 'services publics', 'élus', 'wilaya', 'direction régionale', 'établissement public', 'marché public',
     'smart city',
-    'وزارة', 'الوزارات', 'جماعة', 'جماعة ترابية', 'مجلس', 'عمالة', 'العمالات', 'إقليم', 'إقليمي', 'الإدارة', 'العمومية', 'المواطنين', 'عمومي', 'جهوية', 'مديرية', 'الشكايات'
+    'وزارة', 'الوزارات', 'جماعة', 'جماعة ترابية', 'مجلس', 'عمالة', 'العمالات', 'إقليم', 'إقليمي', 'الإدارة', 'العمومية', 'المواطنين', 'عمومي', 'جهوية', 'مديرية', 'الشكايات',
+    'urbanisme', 'urban planning', 'caïdat', 'arrondissement', 'conseil communal', 'collectivités territoriales', 'tribunal', 'tribunaux', 'justice', 'court', 'courts', 'police', 'gendarmerie', 'office national', 'state-owned', 'public sector', 'secteur public', 'fonctionnaires', 'civil servants', 'الجماعات الترابية', 'البلدية', 'الولاية', 'الحكومة', 'الدولة', 'القطاع العام', 'المرافق العمومية', 'الإدارات', 'المحكمة', 'الموظفين العموميين'
   ],
   industry: [
     'industrie*', 'industry', 'industrial', 'industriel*', 'usine*', 'factory', 'plant', 'manufactur*', 'fabrication', 'fabricant', 'production', 'atelier de production',
@@ -95,14 +103,16 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'plastique', 'injection plastique', 'métallurg*', 'tôlerie', 'sous-traitant', 'menuiserie', 'aluminium', 'chaussures',
     'maintenance prédictive', 'predictive maintenance', 'mes', 'convoyeur', 'conveyor', 'compresseur*', 'capteurs', 'sensors', 'qualité de production',
     'usine', 'm3mel', 'lma3mel',
-    'مصنع', 'معمل', 'الصناعة', 'صناعة', 'الإنتاج', 'منجم', 'الخياطة', 'الأحذية', 'النسيج', 'البناء'
+    'مصنع', 'معمل', 'الصناعة', 'صناعة', 'الإنتاج', 'منجم', 'الخياطة', 'الأحذية', 'النسيج', 'البناء',
+    'industriels', 'ligne de production', 'production line', 'assembly line', 'chaîne de montage', 'sidérurg*', 'acier', 'steel', 'cimen*', 'cement', 'agroalimentaire', 'agro-industrie', 'food processing', 'emballage', 'packaging', 'câblage', 'wiring', 'équipementier*', 'soudure', 'welding', 'machines', 'machine-outil*', 'usinage', 'machining', 'pièces détachées', 'spare parts', 'إنتاج', 'المصانع', 'الصناعية', 'التصنيع', 'المعامل'
   ],
   energy_environment: [
     'énergie', 'energy', 'énergétique', 'électricité', 'electricity', 'électrique', 'utility', 'utilities', 'régie', 'eau potable', 'water', 'réseau d eau',
     'renouvelable*', 'renewable*', 'solaire', 'solar', 'éolien*', 'wind', 'turbine*', 'pétrole', 'stations-service', 'carburant', 'gaz',
     'environnement*', 'environment*', 'environnemental*', 'déchets', 'waste', 'recyclage', 'tri', 'pollution', 'climat*', 'climate', 'océan', 'ocean', 'marine',
     'côtier', 'littoral', 'coastline', 'plage*', 'beach*', 'biodiversité', 'fuites', 'leak*', 'compteurs', 'meters', 'efficacité énergétique',
-    'الطاقة', 'الكهرباء', 'الماء', 'المياه', 'البيئة', 'بيئية', 'البيئي', 'الساحل', 'الساحلي', 'النفايات', 'الطاقات المتجددة'
+    'الطاقة', 'الكهرباء', 'الماء', 'المياه', 'البيئة', 'بيئية', 'البيئي', 'الساحل', 'الساحلي', 'النفايات', 'الطاقات المتجددة',
+    'photovoltaï*', 'photovoltaic', 'pv', 'centrale', 'power plant', 'mw', 'kwh', 'réseau électrique', 'grid', 'hydrogène', 'hydrogen', 'barrage*', 'assainissement', 'sanitation', 'qualité de l air', 'air quality', 'émissions', 'co2', 'carbone', 'carbon', 'station-service', 'station service', 'stations service', 'hydrocarbures', 'fuel', 'distribution d eau', 'forêt*', 'forest*', 'wind farm', 'parc éolien', 'eolien*', 'الطاقة الشمسية', 'الشمسية', 'الريحية', 'محطة', 'التلوث', 'الغابات', 'الماء الصالح للشرب', 'الكهربائية'
   ],
   transport_logistics: [
     'transport*', 'logisti*', 'logisticien', 'entrepôt*', 'warehouse*', 'wms', 'tms', '3pl', 'flotte', 'fleet', 'camion*', 'truck*', 'livraison*', 'delivery',
@@ -110,7 +120,8 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'trafic', 'traffic', 'mobilité', 'mobility', 'aéroport', 'airport', 'vols', 'flights', 'bus', 'autocar*', 'tramway', 'train', 'ferroviaire', 'rail*',
     'tournées', 'routing', 'eta', 'messagerie', 'handling', 'parking', 'stationnement', 'gps', 'télématique', 'chauffeurs', 'drivers',
     'lcamion', 'camionat', 'trajets',
-    'النقل', 'نقل', 'اللوجستيك', 'الشاحنات', 'مواقف السيارات', 'الميناء', 'السلع', 'التوصيل'
+    'النقل', 'نقل', 'اللوجستيك', 'الشاحنات', 'مواقف السيارات', 'الميناء', 'السلع', 'التوصيل',
+    'marchandises', 'goods', 'expédition*', 'shipping', 'colis', 'parcel*', 'last mile', 'dernier kilomètre', 'taxi*', 'vtc', 'chauffeur*', 'maritime', 'navire*', 'vessel*', 'freight-forwarding', 'freight forwarder', 'forwarder*', 'fret', 'entreposage', 'النقل الطرقي', 'الشحن', 'البضائع', 'البضاعة', 'السائقين', 'الطرق', 'الأسطول', 'الموانئ'
   ],
   education: [
     'école', 'écoles', 'school*', 'université', 'university', 'universitaire', 'faculté', 'faculty', 'lycée', 'collège', 'enseignement', 'education*',
@@ -118,7 +129,8 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'centre de formation', 'organisme de formation', 'master', 'cours', 'devoirs', 'homework', 'examens', 'exam*', 'e-learning', 'apprenants',
     'laboratoire de recherche', 'recherche', 'research', 'ensa', 'est', 'fst', 'encg', 'chercheur', 'doctorat',
     'lmadrasa', 'talib', 'tlamid',
-    'مدرسة', 'المدرسة', 'جامعة', 'الجامعة', 'كلية', 'التعليم', 'تعليم', 'الأساتذة', 'أساتذة', 'أستاذ', 'التلاميذ', 'الطلبة', 'طلبة', 'المتعلمين', 'البحث العلمي', 'مؤسسة للتعليم'
+    'مدرسة', 'المدرسة', 'جامعة', 'الجامعة', 'كلية', 'التعليم', 'تعليم', 'الأساتذة', 'أساتذة', 'أستاذ', 'التلاميذ', 'الطلبة', 'طلبة', 'المتعلمين', 'البحث العلمي', 'مؤسسة للتعليم',
+    'scolaire', 'scolarité', 'profs', 'prof', 'enseignant*', 'teacher*', 'classe', 'classes', 'classroom', 'apprenant*', 'formation professionnelle', 'lms', 'étudiant*', 'campus', 'bac', 'baccalauréat', 'madrasa', 'mdrasa', 'l9raya', 'tlamd', 'ostad', 'الدراسة', 'الثانوية', 'ثانوية', 'إعدادية', 'ابتدائية', 'القسم', 'التعليم الخصوصي', 'المدارس', 'الأستاذة', 'التلميذ'
   ],
   retail_ecommerce: [
     'commerce', 'e-commerce', 'ecommerce', 'boutique*', 'magasin*', 'store*', 'shop', 'shops', 'shopify', 'marketplace',
@@ -126,20 +138,23 @@ export const SECTOR_CUES: Record<Exclude<Sector, 'other'>, string[]> = {
     'enseigne', 'franchise', 'points de vente', 'clients', 'produits', 'products', 'sku*', 'catalogue', 'vente', 'ventes', 'sales', 'prêt-à-porter', 'mode',
     'fashion', 'dtc', 'brand', 'marque', 'cosmétique*', 'parfum*', 'ameublement', 'furniture', 'boulangerie', 'pâtisserie', 'épicerie*', 'jumia', 'avito', 'instagram',
     'lhwayj', 'l7wayj', 'hanout', 'store online',
-    'محل', 'المحل', 'متجر', 'التجارة', 'الحوايج', 'كنبيع', 'المبيعات', 'الزبائن', 'الكليان', 'الحلويات'
+    'محل', 'المحل', 'متجر', 'التجارة', 'الحوايج', 'كنبيع', 'المبيعات', 'الزبائن', 'الكليان', 'الحلويات',
+    'woocommerce', 'prestashop', 'magento', 'site e-commerce', 'boutique en ligne', 'online store', 'online shop', 'e-tailer', 'etailer', 'chaîne de magasins', 'retail chain', 'électroménager', 'electronics', 'grande surface', 'centre commercial', 'mall', 'vente en ligne', 'vendre en ligne', 'commandes', 'panier', 'cart', 'consommateurs', 'consumers', 'merchandising', 'vêtements', 'clothing', 'apparel', 'chaussures', 'المتجر', 'المتاجر', 'البيع', 'التجارة الإلكترونية', 'السلع', 'الزبناء', 'المنتجات'
   ],
   tourism_hospitality: [
     'tourisme', 'tourism', 'touristique', 'hôtel*', 'hotel*', 'hôtellerie', 'hospitality', 'riad*', 'maison d hôtes', 'maisons d hôtes', 'guest house*',
     'restaurant*', 'resto*', 'restauration', 'café', 'snack', 'traiteur', 'agence de voyages', 'travel', 'voyage*', 'circuits', 'tours', 'booking',
     'tripadvisor', 'réservation*', 'reservation*', 'check-in', 'camping', 'couverts', 'chambres', 'rooms',
-    'السياحة', 'سياحي', 'فندق', 'أوطيل', 'الفندقة', 'مطعم', 'ريسطو', 'رياض', 'وكالة أسفار'
+    'السياحة', 'سياحي', 'فندق', 'أوطيل', 'الفندقة', 'مطعم', 'ريسطو', 'رياض', 'وكالة أسفار',
+    'réception', 'receptionist', 'reception', 'séjour*', 'touriste*', 'tourist*', 'tour operator*', 'voyagiste*', 'agence de voyage', 'travel agency', 'guide*', 'excursion*', 'hammam', 'spa', 'gîte*', 'auberge*', 'hostel*', 'bivouac', 'restaurateur*', 'nuitées', 'الاستقبال', 'السياح', 'الفنادق', 'المطاعم', 'دار الضيافة', 'الضيافة', 'الأسفار', 'السفر', 'الرياضات'
   ],
   telecom_media_tech: [
     'télécom*', 'telecom*', 'opérateur télécom', 'operator', 'média*', 'media', 'presse', 'journal', 'radio', 'télévision', 'tv', 'podcast*', 'publishing', 'édition',
     'éditeur', 'éditeur de logiciel*', 'logiciel*', 'software', 'saas', 'startup tech', 'agence digitale', 'agence web', 'digital agency', 'agence de communication',
     'call center', 'call centre', 'centre d appel*', 'centre de relation client', 'contact center', 'cloud', 'hébergeur', 'data center', 'datacenter', 'gpu',
     'developers', 'développeurs', 'it', 'esn', 'ssii', 'tech',
-    'الاتصالات', 'الإعلام', 'إعلامي', 'جريدة', 'إذاعة', 'قناة', 'برمجيات', 'مركز الاتصال'
+    'الاتصالات', 'الإعلام', 'إعلامي', 'جريدة', 'إذاعة', 'قناة', 'برمجيات', 'مركز الاتصال',
+    'journaliste', 'journalist', 'magazine', 'journalisme', 'rédaction d un', 'youtube*', 'youtuber', 'chaîne youtube', 'influenceur*', 'influencer*', 'créateur de contenu', 'content creator', 'agence de com', 'agence marketing', 'marketing agency', 'publicité', 'advertising', 'ad agency', 'studio', 'production audiovisuelle', 'audiovisuel*', 'maison d édition', 'publishing house', 'publisher', 'éditions', 'startup', 'applis mobiles', 'mobile apps', 'développement mobile', 'intégrateur', 'informatique', 'opérateur', 'fai', 'internet provider', 'fibre', 'telco', 'صحفي', 'صحافة', 'الصحافة', 'تلفزيون', 'التلفزة', 'تلفزيوني', 'برنامج تلفزيوني', 'يوتيوب', 'قناة يوتيوب', 'الإشهار', 'المعلوميات', 'شركة برمجيات', 'النشر', 'دار النشر'
   ]
 }
 
