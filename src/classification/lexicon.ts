@@ -217,5 +217,6 @@ export const SPAM_CUES: string[] = [
   'email list', 'mailing list', 'fichier emails', 'base emails', 'decision makers', 'gdpr compliant', 'trading', 'investissez', 'gains', 'profit*',
   'inscription gratuite', 'retrait', 'rendement garanti', 'daily income', 'from home', 'à domicile', 'khedma mn dar', 'follower*', 'offshore',
   'at $', 'bonus', 'winner', 'acquiring', 'limited spots', 'join now',
-  'سيو', 'جوجل', 'من الدار', 'من المنزل', 'دخل يومي', 'ربح', 'أرباح', 'متابع*', 'تصدر نتائج البحث', 'اربح', 'العملات الرقمية', 'متابع', 'المتابعين', 'اضغط هنا', 'سجل الآن', 'بدون خبرة', 'عرض خاص', 'مكافأة'
+  'سيو', 'جوجل', 'من الدار', 'من المنزل', 'دخل يومي', 'ربح', 'أرباح', 'متابع*', 'تصدر نتائج البحث', 'اربح', 'العملات الرقمية', 'متابع', 'المتابعين', 'اضغط هنا', 'سجل الآن', 'بدون خبرة', 'عرض خاص', 'مكافأة',
+  'keywords', 'mots-clés', 'mots clés', 'ranking', 'top of google', 'free audit', 'audit gratuit', 'reply with', 'reply yes', 'proven', 'forex', 'nft', 'airdrop', 'usdt', 'binance', 'passive income', 'revenu passif', 'make money', 'viagra', 'bulk sms', 'envoi en masse', 'mass email', 'unsubscribe', 'désabonner', 'se désinscrire', 'congratulations', 'lottery', 'loterie', 'domain rating', 'high authority', 'sponsored post', 'article sponsorisé', 'الكلمات المفتاحية', 'الصفحة الأولى', 'بيتكوين', 'تداول', 'مجانا', 'الربح'
 ]
