@@ -6,10 +6,14 @@ import { leadGenerator } from './leads.ts'
 import { encode, insertSql, leadRows, type Classified, type Row } from './rows.ts'
 
 // Years of leads written straight into a migrated database, in bulk (the service is stopped):
-// statuses across the pipeline, about one in ten spam, dates spread over four years, classification
+// statuses across the pipeline, about one in ten spam, creation dates spread over four years, classification
 // fields filled from the development set's labels, a timeline event and capabilities per lead.
 
 const YEARS = 4
+const DAY_MS = 86_400_000
+/** Inside the default retention periods (30 days for spam, 3 years of inactivity for other leads). */
+const SPAM_DAYS = 25
+const ACTIVE_DAYS = 2 * 365
 const BATCH = 500
 const STATUS_WEIGHTS: Array<[string, number]> = [['new', 25], ['contacted', 20], ['qualified', 12], ['proposal', 8], ['won', 6], ['lost', 20], ['archived', 9]]
 const SPAM_SHARE = 0.1
@@ -68,7 +72,11 @@ export async function seedLeads (kind: Kind, url: string, count: number, now = n
         const { body, item } = next()
         const labels = item.labels!
         const spam = random() < SPAM_SHARE
-        const createdAt = new Date(now.getTime() - Math.floor(random() * YEARS * 365 * 24 * 3600 * 1000))
+        // Steady state under the default retention policy, which the service applies at start-up
+        // (src/maintenance): spam older than RETENTION_SPAM_DAYS and leads inactive for longer than
+        // RETENTION_LEAD_DAYS would be erased already, so spam is recent and old leads saw activity since.
+        const createdAt = new Date(now.getTime() - Math.floor(random() * (spam ? SPAM_DAYS : YEARS * 365) * DAY_MS))
+        const lastActivityAt = new Date(Math.max(createdAt.getTime(), now.getTime() - Math.floor(random() * ACTIVE_DAYS * DAY_MS)))
         const classified: Classified = {
           status: spam ? 'spam' : status(),
           projectType: labels.projectType,
@@ -81,6 +89,7 @@ export async function seedLeads (kind: Kind, url: string, count: number, now = n
           classifierVersion: 'bench-seed'
         }
         const rows = leadRows(body, createdAt, classified, false)
+        rows.lead.lastActivityAt = lastActivityAt
         leads.push(rows.lead); capabilities.push(...rows.capabilities); events.push(...rows.events)
       }
       await writer.insert('Lead', leads)
