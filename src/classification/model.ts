@@ -1,9 +1,10 @@
 // The trained part of the classifier: one linear model per learned axis over the features of
 // features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
 // deterministic: the same examples give the same model, byte for byte.
+import { CAPABILITY_THRESHOLD } from './classify.ts'
 import { featureVector, type FeatureKind } from './features.ts'
-import { hashText } from './hash.ts'
-import { compact, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
+import { hashText, idKey } from './hash.ts'
+import { compact, mulberry32, shuffle, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
 import type { TrainingExample } from './types.ts'
 
@@ -30,6 +31,11 @@ export interface TrainSettings {
   compactThreshold: number
   /** Feature kinds left out (e.g. "char" or "cue"): for ablations in evaluation. */
   excludeFeatures: FeatureKind[]
+  /**
+   * L1 penalties tried for the capabilities model, the one with the best micro-F1 in an inner 3-fold
+   * cross-validation over the training examples kept (empty: the axis setting as is).
+   */
+  capabilityL1Grid: number[]
 }
 
 // Chosen by 5-fold cross-validation on the development set (figures in README.md). L1 keeps the
@@ -39,11 +45,14 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   linear: {},
   axes: { projectType: { l1: 0.003 }, sector: { l1: 0.01 }, capabilities: { l1: 0.01 }, spam: { l1: 0.003 } },
   compactThreshold: 0.01,
-  excludeFeatures: []
+  excludeFeatures: [],
+  capabilityL1Grid: [0.003, 0.01, 0.03]
 }
 
+const INNER_FOLDS = 3
+
 export function train (examples: TrainingExample[], settings: Partial<TrainSettings> = {}): Model {
-  const { linear, axes, compactThreshold, excludeFeatures } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
+  const { linear, axes, compactThreshold, excludeFeatures, capabilityL1Grid } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
   const vectors = examples.map(example => featureVector(example.input, excludeFeatures))
   const fit = (
     axis: LearnedAxis, labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
@@ -54,7 +63,9 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
       const y = target(example)
       if (y) { inputs.push(vectors[i]!); targets.push(y) }
     })
-    return compact(trainLinear(inputs, targets, [...labels], link, { ...linear, ...axes[axis] }), compactThreshold)
+    const options = { ...linear, ...axes[axis] }
+    if (axis === 'capabilities' && capabilityL1Grid.length > 0) options.l1 = innerBestL1(inputs, targets, capabilityL1Grid, options)
+    return compact(trainLinear(inputs, targets, [...labels], link, options), compactThreshold)
   }
   const oneHot = (labels: readonly string[], value: string | undefined): number[] | undefined =>
     value === undefined || !labels.includes(value) ? undefined : labels.map(label => label === value ? 1 : 0)
@@ -72,4 +83,45 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
   // A short stable fingerprint of the weights, not a security hash.
   const fingerprint = (hashText(JSON.stringify(model)) >>> 0).toString(16).padStart(8, '0')
   return { version: `${CLASSIFIER_RECIPE}+${fingerprint}`, trainedOn: examples.length, ...model }
+}
+
+/**
+ * The L1 penalty of `grid` whose sigmoid model has the best micro-F1 (threshold CAPABILITY_THRESHOLD)
+ * on out-of-fold predictions of an inner k-fold over these examples only: chosen by a fixed rule
+ * on the training data, never on the items an outer evaluation scores. Ties keep the earlier value.
+ */
+function innerBestL1 (inputs: SparseVector[], targets: number[][], grid: number[], options: Partial<TrainOptions>): number {
+  if (inputs.length < INNER_FOLDS * 4) return options.l1 ?? grid[0]!
+  const order = inputs.map((_, i) => i)
+  shuffle(order, mulberry32(11))
+  let best = grid[0]!
+  let bestF1 = -1
+  for (const l1 of grid) {
+    let tp = 0; let fp = 0; let fn = 0
+    for (let f = 0; f < INNER_FOLDS; f++) {
+      const kept = order.filter((_, r) => r % INNER_FOLDS !== f)
+      const model = trainLinear(kept.map(i => inputs[i]!), kept.map(i => targets[i]!), [...CAPABILITIES], 'sigmoid', { ...options, l1 })
+      order.forEach((i, r) => {
+        if (r % INNER_FOLDS !== f) return
+        sigmoidScores(model, inputs[i]!).forEach((p, k) => {
+          const predicted = p >= CAPABILITY_THRESHOLD
+          const truth = targets[i]![k] === 1
+          if (predicted && truth) tp++; else if (predicted) fp++; else if (truth) fn++
+        })
+      })
+    }
+    const f1 = tp === 0 ? 0 : 2 * tp / (2 * tp + fp + fn)
+    if (f1 > bestF1) { best = l1; bestF1 = f1 }
+  }
+  return best
+}
+
+function sigmoidScores (model: LinearModel, x: SparseVector): number[] {
+  const z = model.bias.slice()
+  for (const [feature, value] of x) {
+    const pairs = model.weights[idKey(feature)]
+    if (!pairs) continue
+    for (let p = 0; p < pairs.length; p += 2) z[pairs[p]!]! += pairs[p + 1]! * value
+  }
+  return z.map(v => 1 / (1 + Math.exp(-v)))
 }
