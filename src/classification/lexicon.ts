@@ -180,7 +180,8 @@ export const CAPABILITY_CUES: Record<Capability, string[]> = {
     'analyse des avis', 'avis clients', 'reviews', 'sentiment', 'résumé*', 'summar*', 'sous-titres', 'subtitles', 'captions', 'darija', 'amazigh*', 'tachelhit', 'tifinagh',
     'arabe', 'arabic', 'multilingue', 'multilingual', 'rédaction', 'rédiger', 'drafting', 'génération de texte', 'classification de textes', 'recherche juridique',
     'matching', 'prononciation', 'pronunciation', 'fransawiya', 'b darija',
-    'ترجمة', 'الترجمة', 'نصوص', 'صوتياً', 'الصوت', 'الكلام', 'نطق', 'بالدارجة', 'الدارجة', 'الأمازيغية', 'اللغة العربية', 'تصنيف الشكايات', 'معالجة اللغة'
+    'ترجمة', 'الترجمة', 'نصوص', 'صوتياً', 'الصوت', 'الكلام', 'نطق', 'بالدارجة', 'الدارجة', 'الأمازيغية', 'اللغة العربية', 'تصنيف الشكايات', 'معالجة اللغة',
+    'descriptions produits', 'product descriptions', 'fiches produits', 'copywriting', 'rédaction de contenu', 'content writing', 'rédiger des', 'écrire des', 'write', 'writing', 'textes', 'texte', 'text', 'langues', 'languages', 'langue', 'anglais', 'english', 'espagnol', 'spanish', 'بالإنجليزية', 'بالنجليزية', 'بالفرنسية', 'اللغات', 'الكتابة', 'كتابة', 'تحرير', 'النصوص', 'ktaba', 'yktb', 'tktb'
   ],
   predictive: [
     'prédi*', 'predict*', 'prévision*', 'prévoir', 'forecast*', 'anticiper', 'anticipate', 'scoring', 'score', 'fraude', 'fraud', 'détection de fraude',
