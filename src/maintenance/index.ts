@@ -8,6 +8,7 @@ import { applyRetention, type RetentionResult } from '../retention/index.ts'
 const HOUR_MS = 3_600_000
 /** As long as Stripe keeps its keys: a client retrying later than this is sending a new request. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * HOUR_MS
+const FIRST_RUN_DELAY_MS = 60_000
 
 export interface MaintenanceResult extends RetentionResult { idempotencyKeys: number }
 
@@ -21,6 +22,7 @@ export interface MaintenanceDeps {
 
 export function createMaintenance ({ db, config, log, clock = () => new Date(), intervalMs = HOUR_MS }: MaintenanceDeps) {
   let timer: NodeJS.Timeout | undefined
+  let first: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
 
   async function runOnce (): Promise<MaintenanceResult> {
@@ -39,13 +41,15 @@ export function createMaintenance ({ db, config, log, clock = () => new Date(), 
 
   return {
     runOnce,
-    /** Runs now, then every hour, until stop(). */
+    /** Runs a minute after start (never in the way of start-up), then every hour, until stop(). */
     start (): void {
-      tick()
+      first = setTimeout(tick, FIRST_RUN_DELAY_MS)
+      first.unref()
       timer = setInterval(tick, intervalMs)
       timer.unref()
     },
     async stop (): Promise<void> {
+      clearTimeout(first)
       clearInterval(timer)
       await running
     }

@@ -34,9 +34,16 @@ function label (labels: Record<string, Record<Locale, string>>, code: string | n
   return labels[code]?.[locale] ?? code
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per locale, kept.
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>()
+
 export function receivedAt (date: Date, locale: Locale): string {
-  const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale
-  return `${new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`
+  let format = DATE_FORMATS.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
+    DATE_FORMATS.set(locale, format)
+  }
+  return `${format.format(date)} UTC`
 }
 
 export interface ConsultantContext {
