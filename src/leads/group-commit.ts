@@ -2,7 +2,7 @@
  * Group commit: submissions that arrive while a transaction is being written wait and are written
  * together in the next one, so the per-transaction cost (Prisma's query layer, the commit and its
  * fsync) is paid once per batch instead of once per request. Under light load a submission is
- * written at once, alone: no timer, no added latency. Each caller is answered only after the
+ * written at once, alone: no timer, only one turn of the event loop. Each caller is answered only after the
  * transaction holding its submission has committed.
  */
 
@@ -23,6 +23,10 @@ export function createGroupCommit<I, R> (write: (items: I[]) => Promise<Array<Se
     running++
     try {
       while (queue.length > 0) {
+        // Let the event loop take in what has arrived before the batch is cut: a transaction on
+        // a synchronous driver (better-sqlite3) runs on microtasks alone, and without this turn no
+        // request could ever reach the queue while one is being written.
+        await new Promise(resolve => setImmediate(resolve))
         const batch = queue.splice(0, maxBatch)
         let results: Array<Settled<R>>
         try {

@@ -7,7 +7,7 @@ import { buildTestApp } from '../helpers/app.ts'
 import { testDatabases } from '../helpers/databases.ts'
 import { validLead } from '../helpers/leads.ts'
 
-t.test('group commit: arrivals during a write are written together, each answered with its own result', async t => {
+t.test('group commit: arrivals are written together, each answered with its own result', async t => {
   const batches: number[][] = []
   let release!: () => void
   const gate = new Promise<void>(resolve => { release = resolve })
@@ -20,7 +20,11 @@ t.test('group commit: arrivals during a write are written together, each answere
   const all = Array.from({ length: 10 }, (_, i) => commits.submit(i + 1).then(v => v, (e: Error) => e.message))
   release()
   t.same(await Promise.all(all), [10, 20, 30, 40, 'bad 5', 60, 70, 80, 90, 'bad 10'])
-  t.same(batches, [[1], [2, 3, 4, 5], [6, 7, 8, 9], [10]], 'the first alone at once, then batches of what waited')
+  t.same(batches, [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]], 'what arrived in the same turn is written together, up to maxBatch')
+
+  const later = commits.submit(11)
+  t.equal(await later, 110, 'a lone submission is written on the next turn of the event loop')
+  t.same(batches.at(-1), [11])
 })
 
 t.test('group commit: a write that throws rejects its own batch only', async t => {
