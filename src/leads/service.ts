@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Database, Tx, Prisma } from '../db/client.ts'
 import { isUniqueViolation } from '../db/errors.ts'
+import { insertMany } from '../db/insert-many.ts'
 import type { Classification, ClassificationInput } from '../classification/index.ts'
 import type { Locale } from '../classification/taxonomy.ts'
 import { HttpError } from '../http/problem.ts'
@@ -88,7 +89,7 @@ export function createIntakeService ({ db, duplicateWindowSeconds, classify, onL
     const created: CreatedLead[] = []
     const honeypots = new Set<string>()
     const superseded: string[] = []
-    const newRecords: Prisma.IdempotencyRecordCreateManyInput[] = []
+    const newRecords: Array<{ key: string, requestHash: string, leadId: string, duplicate: boolean, createdAt: Date }> = []
 
     for (const s of batch) {
       const key = s.meta.idempotencyKey
@@ -122,23 +123,20 @@ export function createIntakeService ({ db, duplicateWindowSeconds, classify, onL
 
     if (superseded.length > 0) await tx.lead.updateMany({ where: { id: { in: superseded } }, data: { dedupeKey: null } })
     if (created.length > 0) {
-      await tx.lead.createMany({ data: created.map(c => c.lead) })
-      const capabilities = created.flatMap(c => (c.classification?.capabilities ?? []).map(capability => ({ leadId: c.lead.id, capability })))
-      if (capabilities.length > 0) await tx.leadCapability.createMany({ data: capabilities })
-      await tx.leadEvent.createMany({
-        data: created.map(({ lead, classification }) => ({
+      await insertMany(tx, db.kind, 'Lead', created.map(c => c.lead))
+      await insertMany(tx, db.kind, 'LeadCapability', created.flatMap(c => (c.classification?.capabilities ?? []).map(capability => ({ leadId: c.lead.id, capability }))))
+      await insertMany(tx, db.kind, 'LeadEvent', created.map(({ lead, classification }) => ({
           id: randomUUID(),
           leadId: lead.id,
           createdAt: now,
           type: 'created',
           actor: 'form',
           data: JSON.stringify({ status: lead.status, honeypot: honeypots.has(lead.id), classified: classification !== undefined })
-        }))
-      })
+        })))
       const accepted = created.filter(c => !c.lead.spam)
       if (accepted.length > 0 && onLeadsCreated) await onLeadsCreated(accepted, tx)
     }
-    if (newRecords.length > 0) await tx.idempotencyRecord.createMany({ data: newRecords })
+    await insertMany(tx, db.kind, 'IdempotencyRecord', newRecords)
     return results
   }
 

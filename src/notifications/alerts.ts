@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
 import type { Tx } from '../db/client.ts'
+import type { DatabaseKind } from '../db/url.ts'
 import { leadUrl } from './compose.ts'
 import type { EmailVars } from './emails.ts'
 import { enqueue } from './outbox.ts'
@@ -21,10 +22,11 @@ export interface AlertInput {
   kind: string | null
   errorCode: string | null
   leadId: string | null
+  database: DatabaseKind
 }
 
 /** Queues this period's alert for each consultant address, unless it is already queued. */
-export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent'>, { reason, now, config, kind, errorCode, leadId }: AlertInput): Promise<void> {
+export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent' | '$executeRawUnsafe'>, { reason, now, config, kind, errorCode, leadId, database }: AlertInput): Promise<void> {
   const period = alertPeriod(now)
   const since = `${period.toISOString().slice(0, 16).replace('T', ' ')} UTC`
   await enqueue(db, config.mail.notifyTo.map(recipient => ({
@@ -35,5 +37,5 @@ export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent'>, { reas
     to: { address: recipient },
     headers: { 'Auto-Submitted': 'auto-generated' },
     vars: { reason, since, kind, errorCode, leadUrl: leadId ? leadUrl(config.publicBaseUrl, leadId) : null }
-  })), { now, from: config.mail.from })
+  })), { now, from: config.mail.from, database })
 }

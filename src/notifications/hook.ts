@@ -103,11 +103,11 @@ export function createNotificationHook ({ config, clock = () => new Date(), kind
       }
     })
 
-    await enqueue(tx, jobs, { now, from: mail.from })
+    await enqueue(tx, jobs, { now, from: mail.from, database: kind })
     if (skipped.length > 0) {
       await recordEvents(tx, skipped.map(({ leadId, reason }) => ({ leadId, now, type: 'email_skipped', data: { kind: 'ack', reason } })))
       if (skipped.some(s => s.reason === 'hourly_limit')) {
-        await queueAlert(tx, { reason: 'ack_hourly_limit', now, config, kind: null, errorCode: null, leadId: null })
+        await queueAlert(tx, { reason: 'ack_hourly_limit', now, config, kind: null, errorCode: null, leadId: null, database: kind })
       }
     }
   }

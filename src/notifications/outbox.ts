@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { LOCALES } from '../classification/taxonomy.ts'
 import type { Database, Prisma, Tx } from '../db/client.ts'
+import { insertMany } from '../db/insert-many.ts'
+import type { DatabaseKind } from '../db/url.ts'
 import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 
 // The outbox's data access: jobs are written in the caller's transaction, then claimed, settled
@@ -46,7 +48,7 @@ export type AnyNewJob = { [N in EmailName]: NewJob<N> }[EmailName]
  * Queues jobs, with an 'email_queued' event for those that belong to a lead, in three statements
  * whatever their number (intake writes leads in batches). A key already queued is skipped.
  */
-export async function enqueue (db: Client, jobs: AnyNewJob[], { now, from }: { now: Date, from: string }): Promise<void> {
+export async function enqueue (db: Client & Pick<Tx, '$executeRawUnsafe'>, jobs: AnyNewJob[], { now, from, database }: { now: Date, from: string, database: DatabaseKind }): Promise<void> {
   const taken = new Set((await db.emailJob.findMany({ where: { idempotencyKey: { in: jobs.map(j => j.idempotencyKey) } }, select: { idempotencyKey: true } }))
     .map(j => j.idempotencyKey))
   const rows = jobs.filter(j => !taken.has(j.idempotencyKey)).map(job => {
@@ -61,13 +63,14 @@ export async function enqueue (db: Client, jobs: AnyNewJob[], { now, from }: { n
       recipient: job.to.address.toLowerCase(),
       messageId: newMessageId(from),
       payload: JSON.stringify(payload),
-      nextAttemptAt: now
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      updatedAt: now
     }
   })
-  if (rows.length === 0) return
-  await db.emailJob.createMany({ data: rows })
-  const events = rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : [])
-  if (events.length > 0) await db.leadEvent.createMany({ data: events })
+  await insertMany(db, database, 'EmailJob', rows)
+  await insertMany(db, database, 'LeadEvent', rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : []))
 }
 
 /** Timeline rows carry the kind, delivery id, attempt and error code: never an address or a message. */

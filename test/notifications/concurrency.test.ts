@@ -34,7 +34,7 @@ for (const kind of testDatabases().filter(k => k === 'postgres')) {
     await enqueue(dbA.prisma, Array.from({ length: JOBS }, (_, i) => ({
       kind: 'ack' as const, idempotencyKey: `load:${i}`, leadId: null, locale: 'en' as const,
       to: { address: `prospect${i}@example.ma` }, vars: { firstName: null, signature: 'Leadline' }
-    })), { now: new Date(), from: config.mail.from })
+    })), { now: new Date(), from: config.mail.from, database: dbA.kind })
 
     const renderer = createRenderer()
     const worker = (db: typeof dbA, mailer: typeof mailerA, workerId: string) =>
