@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-import { openDatabase, type Database } from '../db/client.ts'
+import type { Database } from '../db/client.ts'
 
 // API keys: "ll_" + 192 random bits in base64url. Only the SHA-256 of a key is stored: a key has
 // far more entropy than a password, so a fast hash is enough (no salt or KDF needed) and lets the
@@ -87,16 +87,11 @@ export type ApiKeyStore = ReturnType<typeof createApiKeyStore>
  * On the very first start, creates a key and prints it (once: only its hash is kept), so a new
  * user can call the API straight away. Later starts print nothing.
  */
-export async function createFirstApiKey (databaseUrl: string, print: (line: string) => void, baseUrl: string): Promise<void> {
-  const db = await openDatabase({ url: databaseUrl, poolSize: 1 })
-  try {
-    const created = await createApiKeyStore({ db }).createFirstKey()
-    if (!created) return
-    print(`leadline: created the first API key, "${created.name}". It is shown only this once; keep it somewhere safe:`)
-    print(`  ${created.key}`)
-    print(`  try: curl -H "Authorization: Bearer ${created.key}" ${baseUrl}/api/leads`)
-    print('  more keys: npm run apikey -- create NAME · list: npm run apikey -- list · revoke: npm run apikey -- revoke ID')
-  } finally {
-    await db.close()
-  }
+export async function createFirstApiKey (db: Pick<Database, 'prisma'>, print: (line: string) => void, baseUrl: string): Promise<void> {
+  const created = await createApiKeyStore({ db }).createFirstKey()
+  if (!created) return
+  print(`leadline: created the first API key, "${created.name}". It is shown only this once; keep it somewhere safe:`)
+  print(`  ${created.key}`)
+  print(`  try: curl -H "Authorization: Bearer ${created.key}" ${baseUrl}/api/leads`)
+  print('  more keys: npm run apikey -- create NAME · list: npm run apikey -- list · revoke: npm run apikey -- revoke ID')
 }

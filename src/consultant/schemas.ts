@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { problemSchema as baseProblemSchema } from '../http/problem.ts'
 import { CAPABILITIES, LANGUAGES, PROJECT_TYPES, SECTORS } from '../classification/taxonomy.ts'
 import { STATUSES } from './pipeline.ts'
 
@@ -75,13 +76,7 @@ export const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optiona
 
 const date = z.string().describe('ISO 8601 date-time')
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  requestId: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+export const problemSchema = baseProblemSchema.extend({
   from: z.string().optional().describe('409 on a status change: the lead\'s status'),
   to: z.string().optional().describe('409 on a status change: the status asked for'),
   allowed: z.array(z.string()).optional().describe('409 on a status change: the statuses the lead may move to'),

@@ -13,7 +13,7 @@ function migrationsDir (kind: DatabaseKind): string {
 }
 
 /** Names of the committed migrations that the database has not finished applying. */
-export async function pendingMigrations (db: Database): Promise<string[]> {
+async function pendingMigrations (db: Database): Promise<string[]> {
   const all = (await readdir(migrationsDir(db.kind), { withFileTypes: true }))
     .filter(d => d.isDirectory()).map(d => d.name).sort()
   let applied: Array<{ migration_name: string }> = []

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 // Every error leaves as application/problem+json (RFC 9457) with the same shape and a request id.
 
 export interface FieldError { field: string, code: string, message: string }
@@ -33,5 +35,15 @@ export class HttpError extends Error {
 }
 
 export const problemType = (slug: string): string => `https://leadline.dev/problems/${slug}`
+
+/** The shape every route declares for its error responses; routes may extend it. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional()
+})
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'

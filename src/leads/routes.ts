@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config.ts'
 import { wantsHtml, localeOf } from '../http/error-handler.ts'
-import { HttpError } from '../http/problem.ts'
+import { HttpError, problemSchema } from '../http/problem.ts'
 import { ipFingerprint } from './fingerprint.ts'
 import { thankYouLocation } from './redirect.ts'
 import { applyAliases, leadCreatedSchema, leadInputSchema } from './schema.ts'
@@ -15,11 +15,6 @@ export interface LeadRoutesOptions {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/
-
-const problemSchema = z.object({
-  type: z.string(), title: z.string(), status: z.number(), detail: z.string(), requestId: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional()
-})
 
 export const leadRoutes: FastifyPluginAsyncZod<LeadRoutesOptions> = async (app, { intake, config, ipHashSecret }) => {
   app.post('/api/leads', {
