@@ -66,7 +66,7 @@ function parseTrustProxy (v: string): boolean | number | string[] {
   return v.split(',').map(x => x.trim()).filter(Boolean)
 }
 
-export type Env = z.infer<typeof envSchema>
+type Env = z.infer<typeof envSchema>
 
 export interface Config {
   port: number

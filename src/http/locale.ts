@@ -1,11 +1,11 @@
 import { LOCALES, type Locale } from '../classification/taxonomy.ts'
 
-export function isLocale (v: unknown): v is Locale {
+function isLocale (v: unknown): v is Locale {
   return typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
 }
 
 /** The best of our locales for an Accept-Language header (RFC 9110 §12.5.4), French by default. */
-export function localeFromAcceptLanguage (header: string | undefined): Locale {
+function localeFromAcceptLanguage (header: string | undefined): Locale {
   if (!header) return 'fr'
   const ranked = header.split(',').map((part, i) => {
     const [tag = '', ...params] = part.trim().split(';')

@@ -5,7 +5,7 @@ import type { Locale } from '../classification/taxonomy.ts'
 type Text = Record<Locale, string>
 type Params = { min?: number, max?: number }
 
-export const FIELD_LABELS: Record<string, Text> = {
+const FIELD_LABELS: Record<string, Text> = {
   fullName: { fr: 'Nom complet', en: 'Full name', ar: 'الاسم الكامل' },
   email: { fr: 'Adresse e-mail', en: 'Email address', ar: 'البريد الإلكتروني' },
   projectType: { fr: 'Type de projet', en: 'Project type', ar: 'نوع المشروع' },

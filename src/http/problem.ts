@@ -30,7 +30,7 @@ export class HttpError extends Error {
   }
 
   toProblem (): Problem {
-    return { type: `https://leadline.dev/problems/${this.type}`, title: this.title, status: this.status, detail: this.message, ...this.extensions }
+    return { type: problemType(this.type), title: this.title, status: this.status, detail: this.message, ...this.extensions }
   }
 }
 

@@ -7,7 +7,7 @@ import { applyRetention, type RetentionResult } from '../retention/index.ts'
 
 const HOUR_MS = 3_600_000
 /** As long as Stripe keeps its keys: a client retrying later than this is sending a new request. */
-export const IDEMPOTENCY_KEY_TTL_MS = 24 * HOUR_MS
+const IDEMPOTENCY_KEY_TTL_MS = 24 * HOUR_MS
 const FIRST_RUN_DELAY_MS = 60_000
 
 export interface MaintenanceResult extends RetentionResult { idempotencyKeys: number }
