@@ -34,7 +34,8 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['no argument', ['classify'], /missing FILE\.jsonl/],
     ['bad JSON line', ['classify', bad], /line 2: not valid JSON/],
     ['eval without labels', ['evaluate', good], /line 1: missing or invalid "labels"/],
-    ['eval with a bad --cv', ['evaluate', good, '--cv', 'x'], /--cv must be an integer of at least 2/]
+    ['eval with a bad --cv', ['evaluate', good, '--cv', 'x'], /--cv must be an integer of at least 2/],
+    ['eval --repeat without --cv', ['evaluate', good, '--repeat', '2'], /--repeat needs --cv/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)

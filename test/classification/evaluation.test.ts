@@ -5,7 +5,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { parseDataset } from '../../src/classification/dataset.ts'
-import { crossValidate, evaluate } from '../../src/classification/evaluate.ts'
+import { crossValidate, evaluate, formatRepeatedReport, repeatedCrossValidation } from '../../src/classification/evaluate.ts'
 import { defaultModel } from '../../src/classification/index.ts'
 
 const CV_FLOORS = {
@@ -38,4 +38,17 @@ t.test('the committed model fits the development set it was trained on', async t
   t.ok(r.sector.accuracy >= 0.95, `sector ${r.sector.accuracy}`)
   t.ok(r.capabilities.microF1 >= 0.9, `capabilities ${r.capabilities.microF1}`)
   t.same(r.genuineMarkedSpam, [], 'no genuine lead marked spam')
+})
+
+t.test('a repeated cross-validation runs every fold draw with every training seed, the first run being the plain one', async t => {
+  const few = items.slice(0, 90)
+  const r = repeatedCrossValidation(few, 3, 1, { capabilityL1Grid: [] })
+  t.equal(r.runs, 3)
+  const plain = crossValidate(few, 3, { capabilityL1Grid: [] })
+  for (const [key, value] of Object.entries({ projectType: plain.projectType.accuracy, capabilitiesMicroF1: plain.capabilities.microF1 })) {
+    const k = key as keyof typeof r.mean
+    t.ok(r.min[k] <= value && value <= r.max[k], `${key}: the plain run ${value} lies within [${r.min[k]}, ${r.max[k]}]`)
+    t.ok(r.min[k] <= r.mean[k] && r.mean[k] <= r.max[k], `${key}: the mean lies within min and max`)
+  }
+  t.match(formatRepeatedReport(r, 'title'), /capabilities micro-F1\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}/, 'the table gives mean, min and max')
 })

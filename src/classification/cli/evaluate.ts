@@ -1,21 +1,23 @@
-// npm run classify:eval -- FILE.jsonl [--cv K] [--json]
+// npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--json]
 //   without --cv: the committed model scored against the file's labels (on the development set this
 //                 measures fit, not generalisation: the model was trained on those items);
 //   with --cv K:  k-fold cross-validation on the file, each item classified by a model trained
-//                 without it: the figures to trust for unseen submissions.
+//                 without it: the figures to trust for unseen submissions;
+//   with --repeat N: the k-fold cross-validation over N fold draws × 3 training seeds, mean, min and
+//                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
 import { benchmarkClassify, classify, defaultModel as model } from '../index.ts'
-import { crossValidate, evaluate, formatReport } from '../evaluate.ts'
+import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation } from '../evaluate.ts'
 import { readDataset, run, UsageError } from './io.ts'
 
-const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K] [--json] [--no-matrices]'
+const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--json] [--no-matrices]'
 
 await run('classify:eval', USAGE, () => {
   let parsed
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { cv: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-matrices': { type: 'boolean', default: false } }
+      options: { cv: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-matrices': { type: 'boolean', default: false } }
     })
   } catch (error) {
     throw new UsageError((error as Error).message)
@@ -23,9 +25,16 @@ await run('classify:eval', USAGE, () => {
   const { values, positionals } = parsed
   const k = values.cv === undefined ? undefined : Number(values.cv)
   if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new UsageError(`--cv must be an integer of at least 2, got "${values.cv}"`)
+  const repeat = values.repeat === undefined ? undefined : Number(values.repeat)
+  if (repeat !== undefined && (k === undefined || !Number.isInteger(repeat) || repeat < 1)) throw new UsageError(`--repeat needs --cv and a positive integer, got "${values.repeat}"`)
   const items = readDataset(positionals[0], true)
   if (k !== undefined) {
     if (k > items.length) throw new UsageError(`--cv ${k}: more folds than the ${items.length} items`)
+    if (repeat !== undefined) {
+      const r = repeatedCrossValidation(items, k, repeat)
+      process.stdout.write((values.json ? JSON.stringify(r) : formatRepeatedReport(r, `${k}-fold cross-validation of ${positionals[0]}, ${repeat} fold draws × 3 training seeds`)) + '\n')
+      return
+    }
     const r = crossValidate(items, k)
     process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
     return
