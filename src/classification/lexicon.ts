@@ -165,14 +165,18 @@ export const CAPABILITY_CUES: Record<Capability, string[]> = {
     'whatsapp', 'messenger', 'faq', 'chatgpt', 'gpt', 'llm', 'copilot', 'rag', 'ia générative', 'generative ai', 'genai', 'générative',
     'support client', 'service client', 'customer service', 'customer support', 'relation client',
     'yjawb', 'njawb', 'ijawb', 'robot yjawb', 'messages',
-    'روبو', 'روبوت محادثة', 'مساعد', 'مساعد افتراضي', 'مساعد ذكي', 'دردشة', 'يجاوب', 'الرد على', 'للإجابة', 'الإجابة', 'أسئلة', 'الواتساب', 'واتساب', 'المساجات', 'التوليدي'
+    'روبو', 'روبوت محادثة', 'مساعد', 'مساعد افتراضي', 'مساعد ذكي', 'دردشة', 'يجاوب', 'الرد على', 'للإجابة', 'الإجابة', 'أسئلة', 'الواتساب', 'واتساب', 'المساجات', 'التوليدي',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'agent vocal', 'serveur vocal', 'base de connaissances', 'knowledge base', 'retrieval-augmented', 'large language model*', 'شات بوت', 'خدمة الزبناء', 'خدمة العملاء', 'دعم العملاء', 'نموذج لغوي', 'النماذج اللغوية'
   ],
   vision: [
     'vision', 'computer vision', 'image*', 'imagerie', 'photo*', 'caméra*', 'camera*', 'vidéo*', 'video*', 'footage', 'dashcam*', 'drone*',
     'satellite*', 'satellitaire*', 'ocr', 'scann*', 'scan', 'scanned', 'lire les', 'lecture automatique', 'manuscrit*', 'handwritten', 'reconnaissance visuelle',
     'inspection visuelle', 'visual inspection', 'contrôle qualité par caméra', 'détection d objets', 'object detection', 'plaques', 'license plate*', 'x-ray', 'radio',
     'dicom', 'rétin*', 'retin*', 'cnn', 'visuel*', 'pièces scannées', 'tsawer', 'tswira', 'nsawar', 'camera',
-    'صور', 'الصور', 'صورة', 'كاميرا', 'الكاميرات', 'بالكاميرات', 'الأقمار الاصطناعية', 'الأقمار الصناعية', 'الطائرات المسيرة', 'البصري', 'الأشعة', 'نصور', 'الكارط', 'يقرا الوراق', 'لوحات الترقيم'
+    'صور', 'الصور', 'صورة', 'كاميرا', 'الكاميرات', 'بالكاميرات', 'الأقمار الاصطناعية', 'الأقمار الصناعية', 'الطائرات المسيرة', 'البصري', 'الأشعة', 'نصور', 'الكارط', 'يقرا الوراق', 'لوحات الترقيم',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'visual', 'فيديو*', 'الرؤية الحاسوبية', 'درون*', 'التعرف الضوئي', 'kamera', 'kamira'
   ],
   language: [
     'traduction', 'traduire', 'translat*', 'transcription', 'transcrire', 'transcribe', 'speech-to-text', 'speech to text', 'reconnaissance vocale', 'speech recognition',
@@ -181,7 +185,9 @@ export const CAPABILITY_CUES: Record<Capability, string[]> = {
     'arabe', 'arabic', 'multilingue', 'multilingual', 'rédaction', 'rédiger', 'drafting', 'génération de texte', 'classification de textes', 'recherche juridique',
     'matching', 'prononciation', 'pronunciation', 'fransawiya', 'b darija',
     'ترجمة', 'الترجمة', 'نصوص', 'صوتياً', 'الصوت', 'الكلام', 'نطق', 'بالدارجة', 'الدارجة', 'الأمازيغية', 'اللغة العربية', 'تصنيف الشكايات', 'معالجة اللغة',
-    'descriptions produits', 'product descriptions', 'fiches produits', 'copywriting', 'rédaction de contenu', 'content writing', 'rédiger des', 'écrire des', 'write', 'writing', 'textes', 'texte', 'text', 'langues', 'languages', 'langue', 'anglais', 'english', 'espagnol', 'spanish', 'بالإنجليزية', 'بالنجليزية', 'بالفرنسية', 'اللغات', 'الكتابة', 'كتابة', 'تحرير', 'النصوص', 'ktaba', 'yktb', 'tktb'
+    'descriptions produits', 'product descriptions', 'fiches produits', 'copywriting', 'rédaction de contenu', 'content writing', 'rédiger des', 'écrire des', 'write', 'writing', 'textes', 'texte', 'text', 'langues', 'languages', 'langue', 'anglais', 'english', 'espagnol', 'spanish', 'بالإنجليزية', 'بالنجليزية', 'بالفرنسية', 'اللغات', 'الكتابة', 'كتابة', 'تحرير', 'النصوص', 'ktaba', 'yktb', 'tktb',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'synthèse vocale', 'reconnaissance de la parole', 'traducteur*', 'traduit', 'speech', 'تلخيص', 'ملخص*', 'تفريغ'
   ],
   predictive: [
     'prédi*', 'predict*', 'prévision*', 'prévoir', 'forecast*', 'anticiper', 'anticipate', 'scoring', 'score', 'fraude', 'fraud', 'détection de fraude',
@@ -189,21 +195,27 @@ export const CAPABILITY_CUES: Record<Capability, string[]> = {
     'rendement*', 'yield', 'stock*', 'pricing', 'tarification', 'optimis*', 'optimiz*', 'machine learning', 'ml', 'xgboost', 'classification', 'détecter', 'detect*',
     'alerte*', 'alert*', 'eta', 'matching', 'personnalis*', 'personaliz*', 'fuites', 'leak*', 'retards', 'delays', 'défauts', 'defects',
     'ntwq3o', 'n3rfo ch7al', 'ychof ch7al', 'y7seb ch7al', 'ghadi ykon',
-    'التنبؤ', 'توقع', 'نتوقعو', 'تنقيط', 'الاحتيال', 'الكشف', 'رصد', 'يحسب', 'المبيعات', 'تنبؤ'
+    'توقع', 'نتوقعو', 'تنقيط', 'الاحتيال', 'الكشف', 'رصد', 'يحسب', 'المبيعات',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'تنبؤ*', 'توقعات', 'الشذوذ', 'نظام توصية', 'المخاطر'
   ],
   automation: [
     'automatis*', 'automat*', 'automatique*', 'automatiquement', 'automatically', 'workflow*', 'rpa', 'agent', 'agents', 'agent ia', 'ai agent',
     'traitement des documents', 'document processing', 'idp', 'extraction', 'extraire', 'extract*', 'saisie', 'data entry', 'pré-remplir', 'alimenter', 'back-office',
     'dématérialisation', 'factures', 'invoices', 'bons de commande', 'purchase orders', 'déclarations', 'génère', 'générer', 'generate', 'génération',
     'otomatik', 'automatiquement', 'tsawb', 'ydkhlhom', 'bohdo',
-    'أوتوماتيك', 'تلقائياً', 'تلقائيا', 'آلي', 'الآلية', 'أتمتة', 'بوحدهم', 'بوحدو', 'توليد', 'تسجلهم', 'الفوترة', 'يقرا'
+    'أوتوماتيك', 'تلقائياً', 'تلقائيا', 'آلي', 'الآلية', 'أتمتة', 'بوحدهم', 'بوحدو', 'توليد', 'تسجلهم', 'الفوترة', 'يقرا',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'flux de travail', 'traitement de documents', 'traitement documentaire', 'robotisation', 'backoffice', 'معالجة الوثائق', 'آليا', 'أوتوماتيكيا', 'وكيل ذكي', 'وكلاء', 'سير العمل'
   ],
   data: [
     'données', 'data', 'dataset*', 'base de données', 'database', 'tableau de bord', 'tableaux de bord', 'dashboard*', 'reporting', 'power bi', 'bi',
     'data engineering', 'lakehouse', 'data lake', 'entrepôt de données', 'data warehouse', 'etl', 'pipeline*', 'collecte', 'collect*', 'annotation', 'labelling', 'labeling', 'label',
     'gouvernance des données', 'data governance', 'stratégie data', 'data strategy', 'qualité des données', 'data quality', 'catalogue', 'lignage', 'open data', 'données ouvertes',
     'cartographier', 'carte', 'map', 'visualis*', 'analyse des données', 'analytics', 'ldata', 'data dyal',
-    'البيانات', 'بيانات', 'المعطيات', 'لوحة القيادة', 'قاعدة بيانات'
+    'البيانات', 'بيانات', 'المعطيات', 'لوحة القيادة', 'قاعدة بيانات',
+    // The terms of the label's description in TAXONOMY.md, in the languages they were missing from
+    'étiquetage', 'labellisation', 'donnée', 'لوحات القيادة', 'لوحة تحكم', 'لوحات التحكم', 'الداتا'
   ]
 }
 
