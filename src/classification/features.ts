@@ -208,6 +208,15 @@ export function featureVector (input: ClassificationInput, exclude: readonly Fea
   return analyse(input).features.toMap(exclude)
 }
 
+/** The ids of the features of these kinds in a submission (training reweighs some groups: model.ts). */
+export function featureIdsOfKinds (input: ClassificationInput, kinds: readonly FeatureKind[]): number[] {
+  const { features } = analyse(input)
+  const wanted = new Set(kinds.map(kind => KIND[kind]))
+  const ids: number[] = []
+  for (let s = 0; s < features.size; s++) if (wanted.has(features.kinds[s]!)) ids.push(features.ids[s]!)
+  return ids
+}
+
 // Several cues for one label add up, but with diminishing returns: log2(1 + count).
 function addCueFeatures (f: FeatureBuffer, hits: Hits): void {
   cueCounts.fill(0)

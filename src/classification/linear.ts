@@ -209,6 +209,19 @@ export function trainLinear (
   }
 }
 
+/**
+ * The model that reads unscaled features as `model` read them multiplied by `factor` on `ids`: a
+ * model trained on reweighted features, brought back to the features classify() computes.
+ */
+export function scaleWeights (model: LinearModel, ids: Set<number>, factor: number): LinearModel {
+  if (factor === 1) return model
+  const weights: Record<string, number[]> = {}
+  for (const [feature, pairs] of Object.entries(model.weights)) {
+    weights[feature] = ids.has(keyId(feature)) ? pairs.map((v, p) => p % 2 === 1 ? v * factor : v) : pairs
+  }
+  return { ...model, weights }
+}
+
 /** A smaller model for committing: weights rounded, near-zero weights dropped. Predictions barely move. */
 export function compact (model: LinearModel, threshold = 2e-3, digits = 3): LinearModel {
   const round = (v: number): number => Number(v.toFixed(digits))

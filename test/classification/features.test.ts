@@ -1,7 +1,7 @@
 // Feature ids are hashes of feature names computed without building the names: the incremental
 // hashing of n-grams and bigrams must give the id of the name, or a trained weight never applies.
 import t from 'tap'
-import { featureVector } from '../../src/classification/features.ts'
+import { featureIdsOfKinds, featureVector } from '../../src/classification/features.ts'
 import { hashText } from '../../src/classification/hash.ts'
 
 const input = { fullName: 'A', email: 'a@clinique-atlas.ma', projectType: 'Formation', details: 'Chatbot médical, pas de vision' }
@@ -22,4 +22,12 @@ t.test('excluded kinds are left out, and the buffer is not shared with the resul
   const again = featureVector({ ...input, details: 'autre chose' })
   t.ok(withoutChars.has(hashText('w:chatbot')), 'a later call does not change an earlier result')
   t.notOk(again.has(hashText('w:chatbot')))
+})
+
+t.test('the ids of given kinds are those of that kind only', async t => {
+  const words = new Set(featureIdsOfKinds(input, ['word', 'negatedWord']))
+  t.ok(words.has(hashText('w:chatbot')))
+  t.ok(words.has(hashText('!w:vision')))
+  t.notOk(words.has(hashText('b:chatbot_medical')), 'no bigram')
+  t.notOk(words.has(hashText('x:capabilities:conversational')), 'no cue')
 })
