@@ -1,4 +1,5 @@
 import type { Database, Prisma, Tx } from '../db/client.ts'
+import { prismaSql } from '../db/sql.ts'
 import type { Classification } from '../classification/index.ts'
 import type { NewLeadsHook, StoredLead } from '../leads/service.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
@@ -9,7 +10,7 @@ import { createConsultantRepository, keysetOf, type EmailJobRow, type LeadRecord
 import type { EmailDelivery, LeadDetail, LeadFilter, LeadPatch, LeadSummary, Note, Stats, SubjectExport, TimelineEvent } from './schemas.ts'
 
 export interface ConsultantDeps {
-  db: Pick<Database, 'prisma'>
+  db: Pick<Database, 'prisma' | 'sql' | 'kind'>
   clock?: () => Date
   /**
    * The notifications a lead gets when it is accepted (the hook intake runs for new leads), run inside
@@ -273,7 +274,7 @@ export function createConsultantService ({ db, clock = () => new Date(), onLeadA
         await repo.recordCorrections(tx, id, actor, now, plan.corrections)
         if (plan.accepted && onLeadAccepted) {
           const capabilities = plan.capabilities ?? lead.capabilities.map(c => c.capability)
-          await onLeadAccepted([{ lead: updated, classification: storedClassification(updated, capabilities) }], tx)
+          await onLeadAccepted([{ lead: updated, classification: storedClassification(updated, capabilities) }], prismaSql(tx, db.kind))
         }
       })
       return detail(id)

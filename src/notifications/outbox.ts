@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { LOCALES } from '../classification/taxonomy.ts'
-import type { Database, Prisma, Tx } from '../db/client.ts'
+import type { Database, Prisma } from '../db/client.ts'
 import { insertMany } from '../db/insert-many.ts'
-import type { DatabaseKind } from '../db/url.ts'
+import { placeholders, prismaSql, type Sql } from '../db/sql.ts'
 import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 
 // The outbox's data access: jobs are written in the caller's transaction, then claimed, settled
@@ -11,7 +11,6 @@ import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 // pending job while lockedBy/lockedUntil say so (its lease), and anyone may take it once the lease ends.
 
 export type EmailJob = Prisma.EmailJobGetPayload<object>
-type Client = Pick<Tx, 'emailJob' | 'leadEvent'>
 
 const address = z.object({ name: z.string().optional(), address: z.string() })
 
@@ -48,9 +47,11 @@ export type AnyNewJob = { [N in EmailName]: NewJob<N> }[EmailName]
  * Queues jobs, with an 'email_queued' event for those that belong to a lead, in three statements
  * whatever their number (intake writes leads in batches). A key already queued is skipped.
  */
-export async function enqueue (db: Client & Pick<Tx, '$executeRawUnsafe'>, jobs: AnyNewJob[], { now, from, database }: { now: Date, from: string, database: DatabaseKind }): Promise<void> {
-  const taken = new Set((await db.emailJob.findMany({ where: { idempotencyKey: { in: jobs.map(j => j.idempotencyKey) } }, select: { idempotencyKey: true } }))
-    .map(j => j.idempotencyKey))
+export async function enqueue (sql: Sql, jobs: AnyNewJob[], { now, from }: { now: Date, from: string }): Promise<void> {
+  if (jobs.length === 0) return
+  const keys = jobs.map(j => j.idempotencyKey)
+  const taken = new Set((await sql.all<{ idempotencyKey: string }>(
+    `SELECT "idempotencyKey" FROM "EmailJob" WHERE "idempotencyKey" IN (${placeholders(keys)})`, keys)).map(j => j.idempotencyKey))
   const rows = jobs.filter(j => !taken.has(j.idempotencyKey)).map(job => {
     const payload: JobPayload = { locale: job.locale, to: job.to, replyTo: job.replyTo ?? null, headers: job.headers ?? {}, vars: job.vars }
     return {
@@ -69,8 +70,8 @@ export async function enqueue (db: Client & Pick<Tx, '$executeRawUnsafe'>, jobs:
       updatedAt: now
     }
   })
-  await insertMany(db, database, 'EmailJob', rows)
-  await insertMany(db, database, 'LeadEvent', rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : []))
+  await insertMany(sql, 'EmailJob', rows)
+  await insertMany(sql, 'LeadEvent', rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : []))
 }
 
 /** Timeline rows carry the kind, delivery id, attempt and error code: never an address or a message. */
@@ -80,19 +81,24 @@ function eventRow (leadId: string, now: Date, type: string, data: Record<string,
 
 export interface TimelineEvent { leadId: string, now: Date, type: string, data: Record<string, string | number> }
 
-export async function recordEvents (db: Pick<Tx, 'leadEvent'>, events: TimelineEvent[]): Promise<void> {
-  await db.leadEvent.createMany({ data: events.map(e => eventRow(e.leadId, e.now, e.type, e.data)) })
+export async function recordEvents (sql: Sql, events: TimelineEvent[]): Promise<void> {
+  await insertMany(sql, 'LeadEvent', events.map(e => eventRow(e.leadId, e.now, e.type, e.data)))
 }
 
+
 /** Acknowledgements queued since a time, all of them. */
-export async function countAcks (db: Client, { since }: { since: Date }): Promise<number> {
-  return db.emailJob.count({ where: { kind: 'ack', createdAt: { gte: since } } })
+export async function countAcks (sql: Sql, { since }: { since: Date }): Promise<number> {
+  const [row] = await sql.all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "EmailJob" WHERE "kind" = 'ack' AND "createdAt" >= ?`, [since])
+  return Number(row?.n ?? 0)
 }
 
 /** Acknowledgements queued since a time to each of these (lower-cased) addresses, in one query. */
-export async function countAcksByRecipient (db: Client, { recipients, since }: { recipients: string[], since: Date }): Promise<Array<{ recipient: string, count: number }>> {
-  const groups = await db.emailJob.groupBy({ by: ['recipient'], where: { kind: 'ack', createdAt: { gte: since }, recipient: { in: recipients } }, _count: { _all: true } })
-  return groups.map(g => ({ recipient: g.recipient, count: g._count._all }))
+export async function countAcksByRecipient (sql: Sql, { recipients, since }: { recipients: string[], since: Date }): Promise<Array<{ recipient: string, count: number }>> {
+  if (recipients.length === 0) return []
+  const groups = await sql.all<{ recipient: string, n: unknown }>(
+    `SELECT "recipient", COUNT(*) AS "n" FROM "EmailJob" WHERE "kind" = 'ack' AND "createdAt" >= ? AND "recipient" IN (${placeholders(recipients)}) GROUP BY "recipient"`,
+    [since, ...recipients])
+  return groups.map(g => ({ recipient: g.recipient, count: Number(g.n) }))
 }
 
 const EMAIL_KINDS: readonly string[] = EMAIL_NAMES
@@ -140,13 +146,13 @@ export type Settlement =
  */
 export async function settle (db: Database, job: EmailJob, workerId: string, outcome: Settlement,
   event: { now: Date, type: string, data: Record<string, string | number> } | null): Promise<boolean> {
-  const release = async (client: Pick<Tx, 'emailJob'>) =>
+  const release = async (client: Pick<Database['prisma'], 'emailJob'>) =>
     (await client.emailJob.updateMany({ where: { id: job.id, lockedBy: workerId }, data: { ...outcome, lockedBy: null, lockedUntil: null } })).count === 1
   if (!event || !job.leadId) return release(db.prisma)
   const leadId = job.leadId
   return db.prisma.$transaction(async tx => {
     if (!await release(tx)) return false
-    await recordEvents(tx, [{ leadId, ...event }])
+    await recordEvents(prismaSql(tx, db.kind), [{ leadId, ...event }])
     return true
   })
 }

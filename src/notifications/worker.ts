@@ -92,7 +92,7 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
 
   async function raiseAlert (job: EmailJob, code: string, now: Date): Promise<void> {
     try {
-      await queueAlert(db.prisma, { reason: 'delivery_failed', now, config, kind: job.kind, errorCode: code, leadId: job.leadId, database: db.kind })
+      await queueAlert(db.sql, { reason: 'delivery_failed', now, config, kind: job.kind, errorCode: code, leadId: job.leadId })
     } catch (err) {
       // Another worker queued this period's alert at the same moment: one alert is the point.
       if (!isUniqueViolation(err)) throw err
