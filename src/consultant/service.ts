@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts'
 import { DeliveryNotFoundError, LeadNotFoundError, PatchConflictError, TransitionNotAllowedError } from './errors.ts'
 import { computeStats } from './stats.ts'
 import { allowedTransitions, canTransition, type Status } from './pipeline.ts'
+import type { ExportedLead, ListedLead } from './lead-query.ts'
 import { createConsultantRepository, keysetOf, type EmailJobRow, type LeadRecord, type LeadRow, type ListOrder, type NoteRow } from './repository.ts'
 import type { EmailDelivery, LeadDetail, LeadFilter, LeadPatch, LeadSummary, Note, Stats, SubjectExport, TimelineEvent } from './schemas.ts'
 
@@ -147,7 +148,7 @@ function parseJson (text: string | null): Record<string, unknown> {
 
 const iso = (d: Date | null): string | null => d ? d.toISOString() : null
 
-export function toSummary (lead: LeadRow): LeadSummary {
+export function toSummary (lead: ListedLead): LeadSummary {
   const erased = lead.erasedAt !== null
   const personal = <T>(v: T): T | null => erased ? null : v
   return {
@@ -257,7 +258,7 @@ export function createConsultantService ({ db, clock = () => new Date(), onLeadA
     },
 
     /** Every matching lead in pages, for the streamed exports. */
-    pages (filter: LeadFilter, order: ListOrder, pageSize = 500): AsyncGenerator<LeadRow[]> {
+    pages (filter: LeadFilter, order: ListOrder, pageSize = 500): AsyncGenerator<ExportedLead[]> {
       return repo.stream(filter, order, pageSize)
     },
 

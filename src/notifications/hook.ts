@@ -33,7 +33,7 @@ export function createNotificationHook ({ config, clock = () => new Date() }: No
     if (!ack.enabled) return leads.map(() => 'disabled')
     // Held until this transaction ends, so two transactions never both spend the last unit of a
     // cap. SQLite has one writer at a time already.
-    if (tx.kind === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(${ACK_CAPS_LOCK})`)
+    if (tx.kind === 'postgres') await tx.run(`SELECT pg_advisory_xact_lock(${ACK_CAPS_LOCK})`)
     const addresses = [...new Set(leads.map(l => l.email.toLowerCase()))]
     const perAddress = new Map((await countAcksByRecipient(tx, { recipients: addresses, since: new Date(now.getTime() - DAY_MS) }))
       .map(c => [c.recipient, c.count]))
