@@ -85,6 +85,9 @@ async function openPostgres (url: string, poolSize: number): Promise<Pick<Databa
   ])
   // One pool for Prisma and plain SQL alike; Prisma's disconnect ends it.
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // An idle connection the server closed (restart, failover) is dropped by the pool and replaced on
+  // next use, where a failure surfaces as that query's error; unhandled, this event would end the process.
+  pool.on('error', () => {})
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient
   return { prisma, sql: postgresSql(pool, pg.types) }
 }

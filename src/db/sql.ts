@@ -105,22 +105,29 @@ export function sqliteSql (adapter: BetterSqliteAdapter): SqlDatabase {
       try { return prepare(sql).run(...params.map(sqliteValue)).changes } catch (err) { return wrap(err) }
     }
   }
-  return {
-    ...runner,
-    async transaction (work) {
-      // The adapter's lock keeps Prisma's own transactions on this connection out until COMMIT.
-      const lock = await adapter.startTransaction()
-      try {
-        const result = await work(runner)
-        await runner.run('COMMIT')
-        await lock.commit()
-        return result
-      } catch (err) {
-        if (adapter.client.inTransaction) adapter.client.prepare('ROLLBACK').run()
-        await lock.rollback()
-        throw err
-      }
+  async function transaction<T> (work: (tx: Sql) => Promise<T>): Promise<T> {
+    // The adapter's lock keeps Prisma's own transactions on this connection out until COMMIT.
+    const lock = await adapter.startTransaction()
+    try {
+      const result = await work(runner)
+      await runner.run('COMMIT')
+      await lock.commit()
+      return result
+    } catch (err) {
+      if (adapter.client.inTransaction) adapter.client.prepare('ROLLBACK').run()
+      await lock.rollback()
+      throw err
     }
+  }
+  // A statement outside a transaction must not land inside one that is open on the shared
+  // connection (Prisma's or ours, between two of its awaits): it waits for its own turn.
+  const outside = <T>(statement: (sql: Sql) => Promise<T>): Promise<T> =>
+    adapter.client.inTransaction ? transaction(statement) : statement(runner)
+  return {
+    kind: 'sqlite',
+    all: (sql, params) => outside(r => r.all(sql, params)),
+    run: (sql, params) => outside(r => r.run(sql, params)),
+    transaction
   }
 }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { LOCALES } from '../classification/taxonomy.ts'
-import type { Database, Prisma } from '../db/client.ts'
+import type { Prisma } from '../db/client.ts'
 import { insertMany } from '../db/insert-many.ts'
-import { placeholders, prismaSql, type Sql } from '../db/sql.ts'
+import { placeholders, toDate, type Sql, type SqlDatabase, type SqlValue } from '../db/sql.ts'
 import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 
 // The outbox's data access: jobs are written in the caller's transaction, then claimed, settled
@@ -104,35 +104,28 @@ export async function countAcksByRecipient (sql: Sql, { recipients, since }: { r
 const EMAIL_KINDS: readonly string[] = EMAIL_NAMES
 export const isEmailName = (kind: string): kind is EmailName => EMAIL_KINDS.includes(kind)
 
+const JOB_DATES = ['createdAt', 'updatedAt', 'nextAttemptAt', 'lockedUntil', 'sentAt'] as const
+
+function decodeJob (row: Record<string, unknown>): EmailJob {
+  for (const column of JOB_DATES) if (row[column] !== null) row[column] = toDate(row[column])
+  return row as unknown as EmailJob
+}
+
 /**
  * Takes the next due job for `workerId` until `until`, or returns null. Due: pending, its next
  * attempt time reached, and no live lease. One atomic conditional update either way, so two
  * workers never hold the same job: on PostgreSQL FOR UPDATE SKIP LOCKED lets them pass each
- * other without waiting; SQLite runs one writer at a time, and the update re-checks the condition.
+ * other without waiting; SQLite runs one writer at a time and takes its write lock before reading.
  */
-export async function claimNext (db: Database, { workerId, now, until }: { workerId: string, now: Date, until: Date }): Promise<EmailJob | null> {
-  if (db.kind === 'postgres') {
-    // Timestamps go in as ISO text cast to timestamp: Prisma keeps UTC in "timestamp without time zone".
-    const n = now.toISOString()
-    const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
-      UPDATE "EmailJob" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until.toISOString()}::timestamp, "updatedAt" = ${n}::timestamp
-      WHERE "id" = (
-        SELECT "id" FROM "EmailJob"
-        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${n}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${n}::timestamp)
-        ORDER BY "nextAttemptAt" LIMIT 1
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "id"`
-    const id = rows[0]?.id
-    return id ? db.prisma.emailJob.findUnique({ where: { id } }) : null
-  }
-  const due = { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] }
-  for (;;) {
-    const next = await db.prisma.emailJob.findFirst({ where: due, orderBy: { nextAttemptAt: 'asc' }, select: { id: true } })
-    if (!next) return null
-    const { count } = await db.prisma.emailJob.updateMany({ where: { id: next.id, ...due }, data: { lockedBy: workerId, lockedUntil: until } })
-    if (count === 1) return db.prisma.emailJob.findUnique({ where: { id: next.id } })
-    // Another worker took it between the read and the update: look again.
-  }
+export async function claimNext (sql: Sql, { workerId, now, until }: { workerId: string, now: Date, until: Date }): Promise<EmailJob | null> {
+  const [row] = await sql.all(`
+    UPDATE "EmailJob" SET "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
+    WHERE "id" = (
+      SELECT "id" FROM "EmailJob"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
+      ORDER BY "nextAttemptAt" LIMIT 1${sql.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+    RETURNING *`, [workerId, until, now, now, now])
+  return row ? decodeJob(row) : null
 }
 
 export type Settlement =
@@ -144,15 +137,18 @@ export type Settlement =
  * Records the outcome of an attempt and releases the lease, with its timeline event, in one
  * transaction; false (and nothing written) when the lease was lost to another worker meanwhile.
  */
-export async function settle (db: Database, job: EmailJob, workerId: string, outcome: Settlement,
+export async function settle (db: SqlDatabase, job: EmailJob, workerId: string, outcome: Settlement,
   event: { now: Date, type: string, data: Record<string, string | number> } | null): Promise<boolean> {
-  const release = async (client: Pick<Database['prisma'], 'emailJob'>) =>
-    (await client.emailJob.updateMany({ where: { id: job.id, lockedBy: workerId }, data: { ...outcome, lockedBy: null, lockedUntil: null } })).count === 1
-  if (!event || !job.leadId) return release(db.prisma)
+  const fields: Record<string, SqlValue> = { ...outcome, lockedBy: null, lockedUntil: null, updatedAt: new Date() }
+  const columns = Object.keys(fields)
+  const release = async (sql: Sql) => await sql.run(
+    `UPDATE "EmailJob" SET ${columns.map(c => `"${c}" = ?`).join(', ')} WHERE "id" = ? AND "lockedBy" = ?`,
+    [...columns.map(c => fields[c]!), job.id, workerId]) === 1
+  if (!event || !job.leadId) return release(db)
   const leadId = job.leadId
-  return db.prisma.$transaction(async tx => {
+  return db.transaction(async tx => {
     if (!await release(tx)) return false
-    await recordEvents(prismaSql(tx, db.kind), [{ leadId, ...event }])
+    await recordEvents(tx, [{ leadId, ...event }])
     return true
   })
 }
