@@ -64,6 +64,13 @@ export async function buildApp (deps: AppDeps): Promise<FastifyInstance> {
   const db = deps.db ?? await openDatabase({ url: config.databaseUrl })
   if (!deps.db) app.addHook('onClose', async () => { await db.close() })
 
+  // A response finished after close() began ends its connection: Fastify closes idle keep-alive
+  // connections only once, when close() starts, and one busy then would hold the shutdown until
+  // the client's keep-alive timeout.
+  let draining = false
+  app.addHook('preClose', async () => { draining = true })
+  app.addHook('onSend', async (_request, reply) => { if (draining) reply.header('connection', 'close') })
+
   // One line per request: method, route pattern, status and duration; no URL, query, IP or body.
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'request')

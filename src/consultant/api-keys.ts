@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Database } from '../db/client.ts'
+import { toDate } from '../db/sql.ts'
 
 // API keys: "ll_" + 192 random bits in base64url. Only the SHA-256 of a key is stored: a key has
 // far more entropy than a password, so a fast hash is enough (no salt or KDF needed) and lets the
@@ -37,7 +38,7 @@ export function generateApiKey (): string {
 
 const INFO = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const
 
-export function createApiKeyStore ({ db, clock = () => new Date() }: { db: Pick<Database, 'prisma'>, clock?: () => Date }) {
+export function createApiKeyStore ({ db, clock = () => new Date() }: { db: Pick<Database, 'prisma' | 'sql'>, clock?: () => Date }) {
   return {
     async create (name: string): Promise<CreatedApiKey> {
       const key = generateApiKey()
@@ -62,13 +63,15 @@ export function createApiKeyStore ({ db, clock = () => new Date() }: { db: Pick<
     async authenticate (presented: string): Promise<ApiKeyIdentity | undefined> {
       if (!API_KEY_PATTERN.test(presented)) return undefined
       const hash = hashApiKey(presented)
-      const row = await db.prisma.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, hash: true, revokedAt: true, lastUsedAt: true } })
+      // Plain SQL: every consultant request runs this (see db/sql.ts).
+      const [row] = await db.sql.all<{ id: string, name: string, hash: string, revokedAt: unknown, lastUsedAt: unknown }>(
+        'SELECT "id", "name", "hash", "revokedAt", "lastUsedAt" FROM "ApiKey" WHERE "hash" = ?', [hash])
       // The lookup is by hash; comparing the stored hash in constant time as well keeps any
       // timing difference from depending on the secret even if the index lookup is not.
-      if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex')) || row.revokedAt) return undefined
+      if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex')) || row.revokedAt !== null) return undefined
       const now = clock()
-      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-        await db.prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      if (row.lastUsedAt === null || now.getTime() - toDate(row.lastUsedAt).getTime() >= LAST_USED_RESOLUTION_MS) {
+        await db.sql.run('UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE "id" = ?', [now, row.id])
       }
       return { id: row.id, name: row.name }
     },
@@ -87,7 +90,7 @@ export type ApiKeyStore = ReturnType<typeof createApiKeyStore>
  * On the very first start, creates a key and prints it (once: only its hash is kept), so a new
  * user can call the API straight away. Later starts print nothing.
  */
-export async function createFirstApiKey (db: Pick<Database, 'prisma'>, print: (line: string) => void, baseUrl: string): Promise<void> {
+export async function createFirstApiKey (db: Pick<Database, 'prisma' | 'sql'>, print: (line: string) => void, baseUrl: string): Promise<void> {
   const created = await createApiKeyStore({ db }).createFirstKey()
   if (!created) return
   print(`leadline: created the first API key, "${created.name}". It is shown only this once; keep it somewhere safe:`)

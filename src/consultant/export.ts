@@ -1,4 +1,4 @@
-import type { LeadRow } from './repository.ts'
+import type { ExportedLead } from './lead-query.ts'
 import { toSummary } from './service.ts'
 
 // Bulk exports, produced row by row from pages of leads so memory does not grow with the count.
@@ -7,7 +7,7 @@ import { toSummary } from './service.ts'
 
 type Cell = string | number | boolean | null
 
-const COLUMNS: Array<[header: string, value: (lead: LeadRow) => Cell]> = [
+const COLUMNS: Array<[header: string, value: (lead: ExportedLead) => Cell]> = [
   ['id', l => l.id],
   ['createdAt', l => l.createdAt.toISOString()],
   ['status', l => l.status],
@@ -47,14 +47,14 @@ export function csvCell (value: Cell): string {
 
 export const csvRow = (cells: Cell[]): string => cells.map(csvCell).join(',') + '\r\n'
 
-export async function * csvLines (pages: AsyncIterable<LeadRow[]>): AsyncGenerator<string> {
+export async function * csvLines (pages: AsyncIterable<ExportedLead[]>): AsyncGenerator<string> {
   yield '\uFEFF' + csvRow(COLUMNS.map(([header]) => header))
   for await (const page of pages) {
     yield page.map(lead => csvRow(COLUMNS.map(([, value]) => value(lead)))).join('')
   }
 }
 
-export async function * ndjsonLines (pages: AsyncIterable<LeadRow[]>): AsyncGenerator<string> {
+export async function * ndjsonLines (pages: AsyncIterable<ExportedLead[]>): AsyncGenerator<string> {
   for await (const page of pages) {
     yield page.map(lead => JSON.stringify({ ...toSummary(lead), details: lead.details, locale: lead.locale, pageUrl: lead.pageUrl, utmSource: lead.utmSource, utmMedium: lead.utmMedium, utmCampaign: lead.utmCampaign }) + '\n').join('')
   }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Database, Prisma, Tx } from '../db/client.ts'
-import { fold } from '../text/fold.ts'
 import type { Keyset } from './cursor.ts'
 import { eraseLead, type ErasureReason } from './erasure.ts'
 import { DeliveryNotFailedError, DeliveryNotFoundError, LeadErasedError, LeadNotFoundError, PreconditionFailedError } from './errors.ts'
+import { exportLeads, listLeads, type ExportedLead, type ListedLead } from './lead-query.ts'
 import type { LeadFilter, SortField } from './schemas.ts'
 
 // Data access of the consultant API: the only file here (with erasure.ts and stats.ts) that
-// speaks Prisma. Queries stay within what both SQLite and PostgreSQL do the same way.
+// speaks Prisma, and lead-query.ts SQL. Queries stay within what both SQLite and PostgreSQL do the same way.
 
 const WITH_CAPABILITIES = { capabilities: { select: { capability: true }, orderBy: { capability: 'asc' } } } as const satisfies Prisma.LeadInclude
 
@@ -28,68 +28,11 @@ export type StoredLead = Prisma.LeadGetPayload<object>
 
 export interface ListOrder { sort: SortField, order: 'asc' | 'desc' }
 
-/**
- * The folded words of a query. Prisma passes `contains` to LIKE without escaping, and SQLite's LIKE
- * has no escape character by default: % and _ are taken as word separators, never as wildcards.
- */
-export function searchTerms (q: string): string[] {
-  return fold(q.replace(/[%_\\]/g, ' ')).split(' ').filter(Boolean)
-}
-
-/** The Prisma filter for the list's query parameters; erased leads are never listed. */
-export function leadWhere (f: LeadFilter): Prisma.LeadWhereInput {
-  const and: Prisma.LeadWhereInput[] = [{ erasedAt: null }]
-  // Spam is left out unless asked for, by ?spam= or by asking for the spam status itself.
-  const spam = f.spam ?? (f.status?.includes('spam') ? 'any' : 'false')
-  if (spam !== 'any') and.push({ spam: spam === 'true' })
-  if (f.status) and.push({ status: { in: f.status } })
-  if (f.projectType) and.push({ projectType: { in: f.projectType } })
-  if (f.sector) and.push({ sector: { in: f.sector } })
-  if (f.language) and.push({ language: { in: f.language } })
-  if (f.capability) and.push({ capabilities: { some: { capability: { in: f.capability } } } })
-  if (f.scoreMin !== undefined) and.push({ score: { gte: f.scoreMin } })
-  if (f.scoreMax !== undefined) and.push({ score: { lte: f.scoreMax } })
-  if (f.createdFrom) and.push({ createdAt: { gte: f.createdFrom } })
-  if (f.createdTo) and.push({ createdAt: { lt: f.createdTo } })
-  // searchText is fold(name email company details): folding the query the same way makes the
-  // match case-, accent- and Arabic-variant-insensitive with a plain LIKE on both databases.
-  if (f.q) {
-    const terms = searchTerms(f.q)
-    if (terms.length === 0) and.push({ id: { in: [] } })
-    for (const term of terms) and.push({ searchText: { contains: term } })
-  }
-  return { AND: and }
-}
-
-function orderBy ({ sort, order }: ListOrder): Prisma.LeadOrderByWithRelationInput[] {
-  return sort === 'score'
-    ? [{ score: { sort: order, nulls: 'last' } }, { id: order }]
-    : [{ createdAt: order }, { id: order }]
-}
-
-/** Rows strictly after the keyset in the list's order (null scores sort last either way). */
-function after (k: Keyset): Prisma.LeadWhereInput {
-  const beyond = k.order === 'desc' ? 'lt' : 'gt'
-  const upTo = k.order === 'desc' ? 'lte' : 'gte'
-  // "value ≤ v AND (value < v OR id < last)": the first bound lets the index seek to the page.
-  if (k.sort === 'createdAt') {
-    const at = new Date(k.value ?? 0)
-    return { createdAt: { [upTo]: at }, OR: [{ createdAt: { [beyond]: at } }, { id: { [beyond]: k.id } }] }
-  }
-  if (k.value === null) return { score: null, id: { [beyond]: k.id } }
-  return {
-    OR: [
-      { score: { [upTo]: k.value }, OR: [{ score: { [beyond]: k.value } }, { id: { [beyond]: k.id } }] },
-      { score: null }
-    ]
-  }
-}
-
-export function keysetOf (row: StoredLead, { sort, order }: ListOrder): Keyset {
+export function keysetOf (row: Pick<StoredLead, 'id' | 'createdAt' | 'score'>, { sort, order }: ListOrder): Keyset {
   return { sort, order, value: sort === 'score' ? row.score : row.createdAt.getTime(), id: row.id }
 }
 
-export function createConsultantRepository ({ db }: { db: Pick<Database, 'prisma'> }) {
+export function createConsultantRepository ({ db }: { db: Pick<Database, 'prisma' | 'sql'> }) {
   const { prisma } = db
 
   /** The lead a change applies to: it must exist and still hold its data. */
@@ -101,21 +44,15 @@ export function createConsultantRepository ({ db }: { db: Pick<Database, 'prisma
   }
 
   return {
-    list (filter: LeadFilter, order: ListOrder, from: Keyset | undefined, take: number): Promise<LeadRow[]> {
-      const where = leadWhere(filter)
-      return prisma.lead.findMany({
-        where: from ? { AND: [where, after(from)] } : where,
-        orderBy: orderBy(order),
-        take,
-        include: WITH_CAPABILITIES
-      })
+    list (filter: LeadFilter, order: ListOrder, from: Keyset | undefined, take: number): Promise<ListedLead[]> {
+      return listLeads(db.sql, filter, order, from, take)
     },
 
     /** Every matching lead, page by page: memory stays bounded by one page whatever the total. */
-    async * stream (filter: LeadFilter, order: ListOrder, pageSize: number): AsyncGenerator<LeadRow[]> {
+    async * stream (filter: LeadFilter, order: ListOrder, pageSize: number): AsyncGenerator<ExportedLead[]> {
       let from: Keyset | undefined
       for (;;) {
-        const page = await this.list(filter, order, from, pageSize)
+        const page = await exportLeads(db.sql, filter, order, from, pageSize)
         if (page.length > 0) yield page
         if (page.length < pageSize) return
         from = keysetOf(page[page.length - 1]!, order)

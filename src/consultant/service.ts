@@ -1,15 +1,17 @@
 import type { Database, Prisma, Tx } from '../db/client.ts'
+import { prismaSql } from '../db/sql.ts'
 import type { Classification } from '../classification/index.ts'
 import type { NewLeadsHook, StoredLead } from '../leads/service.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { DeliveryNotFoundError, LeadNotFoundError, PatchConflictError, TransitionNotAllowedError } from './errors.ts'
 import { computeStats } from './stats.ts'
 import { allowedTransitions, canTransition, type Status } from './pipeline.ts'
+import type { ExportedLead, ListedLead } from './lead-query.ts'
 import { createConsultantRepository, keysetOf, type EmailJobRow, type LeadRecord, type LeadRow, type ListOrder, type NoteRow } from './repository.ts'
 import type { EmailDelivery, LeadDetail, LeadFilter, LeadPatch, LeadSummary, Note, Stats, SubjectExport, TimelineEvent } from './schemas.ts'
 
 export interface ConsultantDeps {
-  db: Pick<Database, 'prisma'>
+  db: Pick<Database, 'prisma' | 'sql' | 'kind'>
   clock?: () => Date
   /**
    * The notifications a lead gets when it is accepted (the hook intake runs for new leads), run inside
@@ -146,7 +148,7 @@ function parseJson (text: string | null): Record<string, unknown> {
 
 const iso = (d: Date | null): string | null => d ? d.toISOString() : null
 
-export function toSummary (lead: LeadRow): LeadSummary {
+export function toSummary (lead: ListedLead): LeadSummary {
   const erased = lead.erasedAt !== null
   const personal = <T>(v: T): T | null => erased ? null : v
   return {
@@ -256,7 +258,7 @@ export function createConsultantService ({ db, clock = () => new Date(), onLeadA
     },
 
     /** Every matching lead in pages, for the streamed exports. */
-    pages (filter: LeadFilter, order: ListOrder, pageSize = 500): AsyncGenerator<LeadRow[]> {
+    pages (filter: LeadFilter, order: ListOrder, pageSize = 500): AsyncGenerator<ExportedLead[]> {
       return repo.stream(filter, order, pageSize)
     },
 
@@ -273,7 +275,7 @@ export function createConsultantService ({ db, clock = () => new Date(), onLeadA
         await repo.recordCorrections(tx, id, actor, now, plan.corrections)
         if (plan.accepted && onLeadAccepted) {
           const capabilities = plan.capabilities ?? lead.capabilities.map(c => c.capability)
-          await onLeadAccepted([{ lead: updated, classification: storedClassification(updated, capabilities) }], tx)
+          await onLeadAccepted([{ lead: updated, classification: storedClassification(updated, capabilities) }], prismaSql(tx, db.kind))
         }
       })
       return detail(id)

@@ -1,6 +1,5 @@
 import type { Config } from '../config.ts'
-import type { Tx } from '../db/client.ts'
-import type { DatabaseKind } from '../db/url.ts'
+import type { Sql } from '../db/sql.ts'
 import { leadUrl } from './compose.ts'
 import type { EmailVars } from './emails.ts'
 import { enqueue } from './outbox.ts'
@@ -22,14 +21,13 @@ export interface AlertInput {
   kind: string | null
   errorCode: string | null
   leadId: string | null
-  database: DatabaseKind
 }
 
 /** Queues this period's alert for each consultant address, unless it is already queued. */
-export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent' | '$executeRawUnsafe'>, { reason, now, config, kind, errorCode, leadId, database }: AlertInput): Promise<void> {
+export async function queueAlert (sql: Sql, { reason, now, config, kind, errorCode, leadId }: AlertInput): Promise<void> {
   const period = alertPeriod(now)
   const since = `${period.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-  await enqueue(db, config.mail.notifyTo.map(recipient => ({
+  await enqueue(sql, config.mail.notifyTo.map(recipient => ({
     kind: 'alert' as const,
     idempotencyKey: `alert:${reason}:${period.toISOString()}:${recipient.toLowerCase()}`,
     leadId: null,
@@ -37,5 +35,5 @@ export async function queueAlert (db: Pick<Tx, 'emailJob' | 'leadEvent' | '$exec
     to: { address: recipient },
     headers: { 'Auto-Submitted': 'auto-generated' },
     vars: { reason, since, kind, errorCode, leadUrl: leadId ? leadUrl(config.publicBaseUrl, leadId) : null }
-  })), { now, from: config.mail.from, database })
+  })), { now, from: config.mail.from })
 }

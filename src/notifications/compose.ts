@@ -34,16 +34,25 @@ function label (labels: Record<string, Record<Locale, string>>, code: string | n
   return labels[code]?.[locale] ?? code
 }
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one: one per locale, kept.
-const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>()
+// Building an Intl formatter costs far more than formatting with one: one per locale, kept.
+// Arabic keeps Latin digits, as the rest of the message does.
+function perLocale<F> (make: (tag: string) => F): (locale: Locale) => F {
+  const made = new Map<Locale, F>()
+  return locale => {
+    let format = made.get(locale)
+    if (!format) {
+      format = make(locale === 'ar' ? 'ar-u-nu-latn' : locale)
+      made.set(locale, format)
+    }
+    return format
+  }
+}
+
+const dateFormat = perLocale(tag => new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }))
+const percentFormat = perLocale(tag => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }))
 
 export function receivedAt (date: Date, locale: Locale): string {
-  let format = DATE_FORMATS.get(locale)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })
-    DATE_FORMATS.set(locale, format)
-  }
-  return `${format.format(date)} UTC`
+  return `${dateFormat(locale).format(date)} UTC`
 }
 
 export interface ConsultantContext {
@@ -55,7 +64,7 @@ export interface ConsultantContext {
 
 /** Everything the form stored, plus the classification when the lead has one. */
 export function consultantVars (lead: StoredLead, { locale, publicBaseUrl, capabilities, acknowledgement }: ConsultantContext): EmailVars<'consultant'> {
-  const percent = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { style: 'percent', maximumFractionDigits: 0 })
+  const percent = percentFormat(locale)
   const stored = parseStored(lead.classification)
   const confidence = (axis: string) => {
     const c = stored.confidence?.[axis]

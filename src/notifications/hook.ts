@@ -1,8 +1,7 @@
 import type { Config } from '../config.ts'
 import { LOCALES, type Locale } from '../classification/taxonomy.ts'
 import type { CreatedLead, NewLeadsHook, StoredLead } from '../leads/service.ts'
-import type { Tx } from '../db/client.ts'
-import type { DatabaseKind } from '../db/url.ts'
+import { placeholders, type Sql } from '../db/sql.ts'
 import { consultantVars, firstName, type AckOutcome } from './compose.ts'
 import { countAcks, countAcksByRecipient, enqueue, recordEvents, type AnyNewJob } from './outbox.ts'
 import { alertPeriod, queueAlert } from './alerts.ts'
@@ -15,8 +14,6 @@ import { alertPeriod, queueAlert } from './alerts.ts'
 export interface NotificationHookDeps {
   config: Pick<Config, 'mail' | 'ack' | 'publicBaseUrl'>
   clock?: () => Date
-  /** On PostgreSQL concurrent transactions (batches, instances) take turns counting the caps. */
-  kind?: DatabaseKind
 }
 
 // Any constant shared by every instance: the key of the transaction-scoped advisory lock.
@@ -24,7 +21,7 @@ const ACK_CAPS_LOCK = 4_172_001
 
 const DAY_MS = 24 * 3600 * 1000
 
-export function createNotificationHook ({ config, clock = () => new Date(), kind = 'sqlite' }: NotificationHookDeps): NewLeadsHook {
+export function createNotificationHook ({ config, clock = () => new Date() }: NotificationHookDeps): NewLeadsHook {
   const { mail, ack } = config
 
   /**
@@ -32,11 +29,11 @@ export function createNotificationHook ({ config, clock = () => new Date(), kind
    * once for the whole batch (a rolling day per address, the clock hour overall), then spent lead
    * by lead, so a batch never queues past them.
    */
-  async function acknowledgements (tx: Tx, leads: StoredLead[], now: Date): Promise<AckOutcome[]> {
+  async function acknowledgements (tx: Sql, leads: StoredLead[], now: Date): Promise<AckOutcome[]> {
     if (!ack.enabled) return leads.map(() => 'disabled')
     // Held until this transaction ends, so two transactions never both spend the last unit of a
     // cap. SQLite has one writer at a time already.
-    if (kind === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ACK_CAPS_LOCK})`)
+    if (tx.kind === 'postgres') await tx.run(`SELECT pg_advisory_xact_lock(${ACK_CAPS_LOCK})`)
     const addresses = [...new Set(leads.map(l => l.email.toLowerCase()))]
     const perAddress = new Map((await countAcksByRecipient(tx, { recipients: addresses, since: new Date(now.getTime() - DAY_MS) }))
       .map(c => [c.recipient, c.count]))
@@ -53,9 +50,12 @@ export function createNotificationHook ({ config, clock = () => new Date(), kind
   }
 
   /** Capabilities come with the classification; a lead without one (accepted out of spam) has them stored. */
-  async function capabilitiesOf (tx: Tx, created: CreatedLead[]): Promise<Map<string, string[]>> {
+  async function capabilitiesOf (tx: Sql, created: CreatedLead[]): Promise<Map<string, string[]>> {
     const missing = created.filter(c => !c.classification).map(c => c.lead.id)
-    const stored = missing.length > 0 ? await tx.leadCapability.findMany({ where: { leadId: { in: missing } }, select: { leadId: true, capability: true } }) : []
+    const stored = missing.length > 0
+      ? await tx.all<{ leadId: string, capability: string }>(
+        `SELECT "leadId", "capability" FROM "LeadCapability" WHERE "leadId" IN (${placeholders(missing)}) ORDER BY "capability"`, missing)
+      : []
     const byLead = new Map<string, string[]>(created.filter(c => c.classification).map(c => [c.lead.id, c.classification!.capabilities]))
     for (const { leadId, capability } of stored) byLead.set(leadId, [...byLead.get(leadId) ?? [], capability])
     return byLead
@@ -103,11 +103,11 @@ export function createNotificationHook ({ config, clock = () => new Date(), kind
       }
     })
 
-    await enqueue(tx, jobs, { now, from: mail.from, database: kind })
+    await enqueue(tx, jobs, { now, from: mail.from })
     if (skipped.length > 0) {
       await recordEvents(tx, skipped.map(({ leadId, reason }) => ({ leadId, now, type: 'email_skipped', data: { kind: 'ack', reason } })))
       if (skipped.some(s => s.reason === 'hourly_limit')) {
-        await queueAlert(tx, { reason: 'ack_hourly_limit', now, config, kind: null, errorCode: null, leadId: null, database: kind })
+        await queueAlert(tx, { reason: 'ack_hourly_limit', now, config, kind: null, errorCode: null, leadId: null })
       }
     }
   }

@@ -31,7 +31,7 @@ export interface NotificationsDeps {
 export function createNotifications ({ db, config, log, clock, mailer = createMailer(config.mail) }: NotificationsDeps) {
   const worker = createOutboxWorker({ db, mailer, renderer: createRenderer(), config, log, clock })
   return {
-    onLeadsCreated: createNotificationHook({ config, clock, kind: db.kind }),
+    onLeadsCreated: createNotificationHook({ config, clock }),
     worker,
     /** Stops the worker (its job in hand settled), then closes the transport. */
     async close (): Promise<void> {

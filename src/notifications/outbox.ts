@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { LOCALES } from '../classification/taxonomy.ts'
-import type { Database, Prisma, Tx } from '../db/client.ts'
+import type { Prisma } from '../db/client.ts'
 import { insertMany } from '../db/insert-many.ts'
-import type { DatabaseKind } from '../db/url.ts'
+import { placeholders, toDate, type Sql, type SqlDatabase, type SqlValue } from '../db/sql.ts'
 import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 
 // The outbox's data access: jobs are written in the caller's transaction, then claimed, settled
@@ -11,7 +11,6 @@ import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 // pending job while lockedBy/lockedUntil say so (its lease), and anyone may take it once the lease ends.
 
 export type EmailJob = Prisma.EmailJobGetPayload<object>
-type Client = Pick<Tx, 'emailJob' | 'leadEvent'>
 
 const address = z.object({ name: z.string().optional(), address: z.string() })
 
@@ -48,9 +47,11 @@ export type AnyNewJob = { [N in EmailName]: NewJob<N> }[EmailName]
  * Queues jobs, with an 'email_queued' event for those that belong to a lead, in three statements
  * whatever their number (intake writes leads in batches). A key already queued is skipped.
  */
-export async function enqueue (db: Client & Pick<Tx, '$executeRawUnsafe'>, jobs: AnyNewJob[], { now, from, database }: { now: Date, from: string, database: DatabaseKind }): Promise<void> {
-  const taken = new Set((await db.emailJob.findMany({ where: { idempotencyKey: { in: jobs.map(j => j.idempotencyKey) } }, select: { idempotencyKey: true } }))
-    .map(j => j.idempotencyKey))
+export async function enqueue (sql: Sql, jobs: AnyNewJob[], { now, from }: { now: Date, from: string }): Promise<void> {
+  if (jobs.length === 0) return
+  const keys = jobs.map(j => j.idempotencyKey)
+  const taken = new Set((await sql.all<{ idempotencyKey: string }>(
+    `SELECT "idempotencyKey" FROM "EmailJob" WHERE "idempotencyKey" IN (${placeholders(keys)})`, keys)).map(j => j.idempotencyKey))
   const rows = jobs.filter(j => !taken.has(j.idempotencyKey)).map(job => {
     const payload: JobPayload = { locale: job.locale, to: job.to, replyTo: job.replyTo ?? null, headers: job.headers ?? {}, vars: job.vars }
     return {
@@ -69,8 +70,8 @@ export async function enqueue (db: Client & Pick<Tx, '$executeRawUnsafe'>, jobs:
       updatedAt: now
     }
   })
-  await insertMany(db, database, 'EmailJob', rows)
-  await insertMany(db, database, 'LeadEvent', rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : []))
+  await insertMany(sql, 'EmailJob', rows)
+  await insertMany(sql, 'LeadEvent', rows.flatMap(r => r.leadId ? [eventRow(r.leadId, now, 'email_queued', { kind: r.kind, deliveryId: r.id })] : []))
 }
 
 /** Timeline rows carry the kind, delivery id, attempt and error code: never an address or a message. */
@@ -80,53 +81,51 @@ function eventRow (leadId: string, now: Date, type: string, data: Record<string,
 
 export interface TimelineEvent { leadId: string, now: Date, type: string, data: Record<string, string | number> }
 
-export async function recordEvents (db: Pick<Tx, 'leadEvent'>, events: TimelineEvent[]): Promise<void> {
-  await db.leadEvent.createMany({ data: events.map(e => eventRow(e.leadId, e.now, e.type, e.data)) })
+export async function recordEvents (sql: Sql, events: TimelineEvent[]): Promise<void> {
+  await insertMany(sql, 'LeadEvent', events.map(e => eventRow(e.leadId, e.now, e.type, e.data)))
 }
 
+
 /** Acknowledgements queued since a time, all of them. */
-export async function countAcks (db: Client, { since }: { since: Date }): Promise<number> {
-  return db.emailJob.count({ where: { kind: 'ack', createdAt: { gte: since } } })
+export async function countAcks (sql: Sql, { since }: { since: Date }): Promise<number> {
+  const [row] = await sql.all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "EmailJob" WHERE "kind" = 'ack' AND "createdAt" >= ?`, [since])
+  return Number(row?.n ?? 0)
 }
 
 /** Acknowledgements queued since a time to each of these (lower-cased) addresses, in one query. */
-export async function countAcksByRecipient (db: Client, { recipients, since }: { recipients: string[], since: Date }): Promise<Array<{ recipient: string, count: number }>> {
-  const groups = await db.emailJob.groupBy({ by: ['recipient'], where: { kind: 'ack', createdAt: { gte: since }, recipient: { in: recipients } }, _count: { _all: true } })
-  return groups.map(g => ({ recipient: g.recipient, count: g._count._all }))
+export async function countAcksByRecipient (sql: Sql, { recipients, since }: { recipients: string[], since: Date }): Promise<Array<{ recipient: string, count: number }>> {
+  if (recipients.length === 0) return []
+  const groups = await sql.all<{ recipient: string, n: unknown }>(
+    `SELECT "recipient", COUNT(*) AS "n" FROM "EmailJob" WHERE "kind" = 'ack' AND "createdAt" >= ? AND "recipient" IN (${placeholders(recipients)}) GROUP BY "recipient"`,
+    [since, ...recipients])
+  return groups.map(g => ({ recipient: g.recipient, count: Number(g.n) }))
 }
 
 const EMAIL_KINDS: readonly string[] = EMAIL_NAMES
 export const isEmailName = (kind: string): kind is EmailName => EMAIL_KINDS.includes(kind)
 
+const JOB_DATES = ['createdAt', 'updatedAt', 'nextAttemptAt', 'lockedUntil', 'sentAt'] as const
+
+function decodeJob (row: Record<string, unknown>): EmailJob {
+  for (const column of JOB_DATES) if (row[column] !== null) row[column] = toDate(row[column])
+  return row as unknown as EmailJob
+}
+
 /**
  * Takes the next due job for `workerId` until `until`, or returns null. Due: pending, its next
  * attempt time reached, and no live lease. One atomic conditional update either way, so two
  * workers never hold the same job: on PostgreSQL FOR UPDATE SKIP LOCKED lets them pass each
- * other without waiting; SQLite runs one writer at a time, and the update re-checks the condition.
+ * other without waiting; SQLite runs one writer at a time and takes its write lock before reading.
  */
-export async function claimNext (db: Database, { workerId, now, until }: { workerId: string, now: Date, until: Date }): Promise<EmailJob | null> {
-  if (db.kind === 'postgres') {
-    // Timestamps go in as ISO text cast to timestamp: Prisma keeps UTC in "timestamp without time zone".
-    const n = now.toISOString()
-    const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
-      UPDATE "EmailJob" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until.toISOString()}::timestamp, "updatedAt" = ${n}::timestamp
-      WHERE "id" = (
-        SELECT "id" FROM "EmailJob"
-        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${n}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${n}::timestamp)
-        ORDER BY "nextAttemptAt" LIMIT 1
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "id"`
-    const id = rows[0]?.id
-    return id ? db.prisma.emailJob.findUnique({ where: { id } }) : null
-  }
-  const due = { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] }
-  for (;;) {
-    const next = await db.prisma.emailJob.findFirst({ where: due, orderBy: { nextAttemptAt: 'asc' }, select: { id: true } })
-    if (!next) return null
-    const { count } = await db.prisma.emailJob.updateMany({ where: { id: next.id, ...due }, data: { lockedBy: workerId, lockedUntil: until } })
-    if (count === 1) return db.prisma.emailJob.findUnique({ where: { id: next.id } })
-    // Another worker took it between the read and the update: look again.
-  }
+export async function claimNext (sql: Sql, { workerId, now, until }: { workerId: string, now: Date, until: Date }): Promise<EmailJob | null> {
+  const [row] = await sql.all(`
+    UPDATE "EmailJob" SET "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
+    WHERE "id" = (
+      SELECT "id" FROM "EmailJob"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
+      ORDER BY "nextAttemptAt" LIMIT 1${sql.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+    RETURNING *`, [workerId, until, now, now, now])
+  return row ? decodeJob(row) : null
 }
 
 export type Settlement =
@@ -138,13 +137,16 @@ export type Settlement =
  * Records the outcome of an attempt and releases the lease, with its timeline event, in one
  * transaction; false (and nothing written) when the lease was lost to another worker meanwhile.
  */
-export async function settle (db: Database, job: EmailJob, workerId: string, outcome: Settlement,
+export async function settle (db: SqlDatabase, job: EmailJob, workerId: string, outcome: Settlement,
   event: { now: Date, type: string, data: Record<string, string | number> } | null): Promise<boolean> {
-  const release = async (client: Pick<Tx, 'emailJob'>) =>
-    (await client.emailJob.updateMany({ where: { id: job.id, lockedBy: workerId }, data: { ...outcome, lockedBy: null, lockedUntil: null } })).count === 1
-  if (!event || !job.leadId) return release(db.prisma)
+  const fields: Record<string, SqlValue> = { ...outcome, lockedBy: null, lockedUntil: null, updatedAt: new Date() }
+  const columns = Object.keys(fields)
+  const release = async (sql: Sql) => await sql.run(
+    `UPDATE "EmailJob" SET ${columns.map(c => `"${c}" = ?`).join(', ')} WHERE "id" = ? AND "lockedBy" = ?`,
+    [...columns.map(c => fields[c]!), job.id, workerId]) === 1
+  if (!event || !job.leadId) return release(db)
   const leadId = job.leadId
-  return db.prisma.$transaction(async tx => {
+  return db.transaction(async tx => {
     if (!await release(tx)) return false
     await recordEvents(tx, [{ leadId, ...event }])
     return true

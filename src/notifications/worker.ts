@@ -14,7 +14,7 @@ import type { Renderer } from './templates.ts'
 // taken again when the lease ends. Tests call drainOnce() with their own clock; start() polls.
 
 export interface OutboxWorkerDeps {
-  db: Database
+  db: Pick<Database, 'sql'>
   mailer: Mailer
   renderer: Renderer
   config: Pick<Config, 'mail' | 'outbox' | 'publicBaseUrl'>
@@ -66,7 +66,7 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
     try {
       const { file } = await mailer.send(message(job))
       const now = clock()
-      await settle(db, job, workerId, { status: 'sent', attempts: attempt, sentAt: now },
+      await settle(db.sql, job, workerId, { status: 'sent', attempts: attempt, sentAt: now },
         { now, type: 'email_sent', data: { kind: job.kind, deliveryId: job.id, attempt } })
       result.sent += 1
       log.info({ deliveryId: job.id, kind: job.kind, attempt, ...(file ? { file } : {}) }, file ? 'email written to file' : 'email sent')
@@ -76,12 +76,12 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
       const lastError = `${code}: ${String((err as Error)?.message ?? err)}`.slice(0, 1000)
       if (!isPermanent(err) && attempt < policy.maxAttempts) {
         const delay = retryDelaySeconds(attempt, policy, random)
-        await settle(db, job, workerId, { status: 'pending', attempts: attempt, nextAttemptAt: new Date(now.getTime() + delay * 1000), lastError }, null)
+        await settle(db.sql, job, workerId, { status: 'pending', attempts: attempt, nextAttemptAt: new Date(now.getTime() + delay * 1000), lastError }, null)
         result.retried += 1
         log.warn({ deliveryId: job.id, kind: job.kind, attempt, errorCode: code, retryInSeconds: delay }, 'email deferred')
         return
       }
-      const settled = await settle(db, job, workerId, { status: 'failed', attempts: attempt, lastError },
+      const settled = await settle(db.sql, job, workerId, { status: 'failed', attempts: attempt, lastError },
         { now, type: 'email_failed', data: { kind: job.kind, deliveryId: job.id, attempt, errorCode: code } })
       result.failed += 1
       log.error({ deliveryId: job.id, kind: job.kind, attempt, errorCode: code }, 'email failed for good')
@@ -92,7 +92,7 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
 
   async function raiseAlert (job: EmailJob, code: string, now: Date): Promise<void> {
     try {
-      await queueAlert(db.prisma, { reason: 'delivery_failed', now, config, kind: job.kind, errorCode: code, leadId: job.leadId, database: db.kind })
+      await queueAlert(db.sql, { reason: 'delivery_failed', now, config, kind: job.kind, errorCode: code, leadId: job.leadId })
     } catch (err) {
       // Another worker queued this period's alert at the same moment: one alert is the point.
       if (!isUniqueViolation(err)) throw err
@@ -103,7 +103,7 @@ export function createOutboxWorker ({ db, mailer, renderer, config, log, clock =
     const result: DrainResult = { sent: 0, retried: 0, failed: 0 }
     while (!stopping) {
       const now = clock()
-      const job = await claimNext(db, { workerId, now, until: new Date(now.getTime() + outbox.leaseSeconds * 1000) })
+      const job = await claimNext(db.sql, { workerId, now, until: new Date(now.getTime() + outbox.leaseSeconds * 1000) })
       if (!job) break
       await deliver(job, result)
     }

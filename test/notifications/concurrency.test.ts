@@ -31,10 +31,10 @@ for (const kind of testDatabases().filter(k => k === 'postgres')) {
       await database.drop(); await smtp.close()
     })
 
-    await enqueue(dbA.prisma, Array.from({ length: JOBS }, (_, i) => ({
+    await enqueue(dbA.sql, Array.from({ length: JOBS }, (_, i) => ({
       kind: 'ack' as const, idempotencyKey: `load:${i}`, leadId: null, locale: 'en' as const,
       to: { address: `prospect${i}@example.ma` }, vars: { firstName: null, signature: 'Leadline' }
-    })), { now: new Date(), from: config.mail.from, database: dbA.kind })
+    })), { now: new Date(), from: config.mail.from })
 
     const renderer = createRenderer()
     const worker = (db: typeof dbA, mailer: typeof mailerA, workerId: string) =>

@@ -11,7 +11,7 @@ for (const kind of testDatabases()) {
   t.test(`${kind}: the caps are spent lead by lead within one batch`, async t => {
     const h = await buildTestApp({ kind, env: { ACK_DAILY_LIMIT_PER_ADDRESS: '2', ACK_HOURLY_LIMIT: '4' } })
     t.teardown(h.close)
-    const intake = createIntakeService({ db: h.db, duplicateWindowSeconds: 60, log: { error: () => {} }, onLeadsCreated: createNotificationHook({ config: h.config, kind }) })
+    const intake = createIntakeService({ db: h.db, duplicateWindowSeconds: 60, log: { error: () => {} }, onLeadsCreated: createNotificationHook({ config: h.config }) })
     const meta = { locale: 'fr' as const, ipHash: undefined, userAgent: undefined, idempotencyKey: undefined }
     // Submitted together, so the group commit writes them in one or two transactions.
     const inputs = [

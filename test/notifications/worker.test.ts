@@ -123,7 +123,7 @@ for (const kind of testDatabases()) {
     const leadId = await post(validLead())
     // A worker claims the job, then dies before sending: its claim stays behind.
     const now = clock.now()
-    const claimed = await claimNext(h.db, { workerId: 'dead-worker', now, until: new Date(now.getTime() + 300_000) })
+    const claimed = await claimNext(h.db.sql, { workerId: 'dead-worker', now, until: new Date(now.getTime() + 300_000) })
     t.equal(claimed?.leadId, leadId)
 
     t.same(await worker.drainOnce(), { sent: 0, retried: 0, failed: 0 }, 'the live lease is respected')
