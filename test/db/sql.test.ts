@@ -233,24 +233,29 @@ for (const kind of testDatabases()) {
   })
 }
 
+/** A promise opened from outside: `open()` resolves `opened`. */
+function latch (): { open: () => void, opened: Promise<void> } {
+  let open!: () => void
+  const opened = new Promise<void>(resolve => { open = resolve })
+  return { open, opened }
+}
+
 /** Yields to the event loop long enough for a Prisma transaction to reach the adapter's lock (not asserted on). */
 const aWhile = () => new Promise(resolve => setTimeout(resolve, 100))
 
 t.test('sqlite: a Prisma transaction started during a db.sql transaction waits until it commits', async t => {
   const db = await open(t, 'sqlite')
   const events: string[] = []
-  let inside!: () => void
-  const entered = new Promise<void>(resolve => { inside = resolve })
-  let release!: () => void
-  const gate = new Promise<void>(resolve => { release = resolve })
+  const entered = latch()
+  const gate = latch()
 
   const sqlTx = db.sql.transaction(async tx => {
     await tx.run(insertKey, keyParams(apiKey('sql')))
-    inside()
-    await gate
+    entered.open()
+    await gate.opened
     events.push('sql: committing')
   })
-  await entered
+  await entered.opened
   const prismaTx = db.prisma.$transaction(async tx => {
     events.push('prisma: started')
     await tx.apiKey.create({ data: apiKey('prisma') })
@@ -258,7 +263,7 @@ t.test('sqlite: a Prisma transaction started during a db.sql transaction waits u
   })
   await aWhile()
   t.same(events, [], 'the Prisma transaction has not started while the db.sql one is open')
-  release()
+  gate.open()
   await Promise.all([sqlTx, prismaTx])
   t.same(events, ['sql: committing', 'prisma: started', 'prisma: wrote'], 'the Prisma transaction ran after the db.sql one ended')
   t.same(await storedKeys(db), ['prisma', 'sql'], 'both writes stored')
@@ -267,27 +272,25 @@ t.test('sqlite: a Prisma transaction started during a db.sql transaction waits u
 t.test('sqlite: a Prisma transaction waiting on a db.sql transaction that rolls back then runs on its own', async t => {
   const db = await open(t, 'sqlite')
   const events: string[] = []
-  let inside!: () => void
-  const entered = new Promise<void>(resolve => { inside = resolve })
-  let release!: () => void
-  const gate = new Promise<void>(resolve => { release = resolve })
+  const entered = latch()
+  const gate = latch()
   const failure = new Error('the db.sql work failed')
 
   const sqlTx = db.sql.transaction(async tx => {
     await tx.run(insertKey, keyParams(apiKey('sql')))
-    inside()
-    await gate
+    entered.open()
+    await gate.opened
     events.push('sql: failing')
     throw failure
   })
-  await entered
+  await entered.opened
   const prismaTx = db.prisma.$transaction(async tx => {
     events.push('prisma: started')
     await tx.apiKey.create({ data: apiKey('prisma') })
   })
   await aWhile()
   t.same(events, [], 'the Prisma transaction has not started while the db.sql one is open')
-  release()
+  gate.open()
   const [sqlOutcome, prismaOutcome] = await Promise.allSettled([sqlTx, prismaTx])
   t.same(sqlOutcome, { status: 'rejected', reason: failure }, 'the db.sql transaction failed with its own error')
   t.equal(prismaOutcome.status, 'fulfilled', 'the Prisma transaction committed')
