@@ -297,3 +297,26 @@ t.test('sqlite: a Prisma transaction waiting on a db.sql transaction that rolls 
   t.same(events, ['sql: failing', 'prisma: started'])
   t.same(await storedKeys(db), ['prisma'], 'only the Prisma write is stored')
 })
+
+t.test('sqlite: a db.sql statement issued during a Prisma transaction is not part of it', async t => {
+  const db = await open(t, 'sqlite')
+  const entered = latch()
+  const gate = latch()
+  const failure = new Error('the Prisma work failed')
+
+  const prismaTx = db.prisma.$transaction(async tx => {
+    await tx.apiKey.create({ data: apiKey('prisma') })
+    entered.open()
+    await gate.opened
+    throw failure
+  })
+  await entered.opened
+  // On the shared connection this would otherwise land inside Prisma's open transaction.
+  const outside = db.sql.run(insertKey, keyParams(apiKey('sql')))
+  await aWhile()
+  gate.open()
+  const [prismaOutcome, sqlOutcome] = await Promise.allSettled([prismaTx, outside])
+  t.same(prismaOutcome, { status: 'rejected', reason: failure }, 'the Prisma transaction rolled back')
+  t.same(sqlOutcome, { status: 'fulfilled', value: 1 }, 'the statement ran once the transaction was over')
+  t.same(await storedKeys(db), ['sql'], 'the statement survived the rollback it would otherwise have shared')
+})
