@@ -77,6 +77,8 @@ async function openSqlite (url: string): Promise<Pick<Database, 'prisma' | 'sql'
   return { prisma, sql }
 }
 
+const STATEMENT_TIMEOUT_MS = 30_000
+
 async function openPostgres (url: string, poolSize: number): Promise<Pick<Database, 'prisma' | 'sql'>> {
   const [{ PrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
     import('./generated/postgres/client.ts'),
@@ -84,7 +86,9 @@ async function openPostgres (url: string, poolSize: number): Promise<Pick<Databa
     import('pg')
   ])
   // One pool for Prisma and plain SQL alike; Prisma's disconnect ends it.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // statement_timeout bounds what Prisma's transaction timeout bounded before plain SQL: no batch
+  // of leads waits forever on a lock or a stuck server (the request then answers 503).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, statement_timeout: STATEMENT_TIMEOUT_MS })
   // An idle connection the server closed (restart, failover) is dropped by the pool and replaced on
   // next use, where a failure surfaces as that query's error; unhandled, this event would end the process.
   pool.on('error', () => {})

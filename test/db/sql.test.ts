@@ -320,3 +320,11 @@ t.test('sqlite: a db.sql statement issued during a Prisma transaction is not par
   t.same(sqlOutcome, { status: 'fulfilled', value: 1 }, 'the statement ran once the transaction was over')
   t.same(await storedKeys(db), ['sql'], 'the statement survived the rollback it would otherwise have shared')
 })
+
+if (testDatabases().includes('postgres')) {
+  t.test('postgres: every connection of the shared pool bounds its statements (no batch waits forever on a lock)', async t => {
+    const db = await open(t, 'postgres')
+    t.same(await db.sql.all('SHOW statement_timeout'), [{ statement_timeout: '30s' }], 'plain SQL')
+    t.same(await db.prisma.$queryRawUnsafe('SHOW statement_timeout'), [{ statement_timeout: '30s' }], 'Prisma, on the same pool')
+  })
+}
