@@ -86,7 +86,10 @@ const BOOLEANS = new Set(['consent', 'spam'])
 /** Driver values as Prisma would have returned them. */
 function decode (row: SqlRow): SqlRow {
   for (const column in row) {
-    if (DATES.has(column)) { if (row[column] !== null) row[column] = toDate(row[column]) } else if (BOOLEANS.has(column)) row[column] = toBoolean(row[column])
+    const value = row[column]
+    if (value === null) continue
+    if (DATES.has(column)) row[column] = toDate(value)
+    else if (BOOLEANS.has(column)) row[column] = toBoolean(value)
   }
   return row
 }
