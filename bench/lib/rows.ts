@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { pgValue, sqliteValue } from '../../src/db/sql.ts'
 import { dedupeKey } from '../../src/leads/fingerprint.ts'
 import { fold } from '../../src/text/fold.ts'
 import type { Kind } from './databases.ts'
@@ -25,12 +26,8 @@ export interface Classified {
 
 export interface LeadRows { lead: Row, capabilities: Row[], jobs: Row[], events: Row[] }
 
-/** Values as each driver stores them: Prisma's SQLite adapter writes ISO 8601 with +00:00 and 0/1. */
-export function encode (kind: Kind, v: Value): string | number | null {
-  if (v instanceof Date) return kind === 'sqlite' ? v.toISOString().replace('Z', '+00:00') : v.toISOString().replace('Z', '')
-  if (typeof v === 'boolean') return kind === 'sqlite' ? (v ? 1 : 0) : (v ? 'true' : 'false')
-  return v
-}
+/** Values as the service stores them (src/db/sql.ts), for the raw-driver references and the seeding. */
+export const encode = (kind: Kind, v: Value): string | number | boolean | null => kind === 'sqlite' ? sqliteValue(v) : pgValue(v)
 
 /** INSERT of `rows` rows into `table`, with $n placeholders in row order. */
 export function insertSql (table: string, columns: string[], rows = 1): string {

@@ -1,4 +1,4 @@
-import { placeholders, toBoolean, toDate, type Sql, type SqlRow, type SqlValue } from '../db/sql.ts'
+import { decodeRow, placeholders, type Sql, type SqlValue } from '../db/sql.ts'
 import { fold } from '../text/fold.ts'
 import type { Keyset } from './cursor.ts'
 import type { ListOrder, StoredLead } from './repository.ts'
@@ -13,7 +13,7 @@ interface Clause { sql: string, params: SqlValue[] }
  * The folded words of a query. They are matched with LIKE, whose wildcards % and _ are taken as word
  * separators here, never as wildcards (SQLite's LIKE has no escape character by default).
  */
-export function searchTerms (q: string): string[] {
+function searchTerms (q: string): string[] {
   return fold(q.replace(/[%_\\]/g, ' ')).split(' ').filter(Boolean)
 }
 
@@ -21,7 +21,7 @@ const anyOf = (column: string, values: readonly string[]): Clause =>
   ({ sql: `"${column}" IN (${placeholders(values)})`, params: [...values] })
 
 /** The conditions for the list's query parameters; erased leads are never listed. */
-export function filterClauses (f: LeadFilter): Clause[] {
+function filterClauses (f: LeadFilter): Clause[] {
   const clauses: Clause[] = [{ sql: '"erasedAt" IS NULL', params: [] }]
   // Spam is left out unless asked for, by ?spam= or by asking for the spam status itself.
   const spam = f.spam ?? (f.status?.includes('spam') ? 'any' : 'false')
@@ -80,19 +80,9 @@ interface WithCapabilities { capabilities: Array<{ capability: string }> }
 export type ListedLead = Pick<StoredLead, typeof LISTED[number]> & WithCapabilities
 export type ExportedLead = Pick<StoredLead, typeof EXPORTED[number]> & WithCapabilities
 
-const DATES = new Set(['createdAt', 'updatedAt', 'consentAt', 'firstContactedAt', 'lastActivityAt', 'erasedAt'])
-const BOOLEANS = new Set(['consent', 'spam'])
-
-/** Driver values as Prisma would have returned them. */
-function decode (row: SqlRow): SqlRow {
-  for (const column in row) {
-    const value = row[column]
-    if (value === null) continue
-    if (DATES.has(column)) row[column] = toDate(value)
-    else if (BOOLEANS.has(column)) row[column] = toBoolean(value)
-  }
-  return row
-}
+// The timestamp and boolean columns among those read, decoded as Prisma returns them.
+const DATES = ['createdAt', 'updatedAt', 'firstContactedAt', 'lastActivityAt', 'erasedAt'] as const
+const BOOLEANS = ['spam'] as const
 
 /** One page of leads, in the list's order, each with its capabilities. */
 export const listLeads = (sql: Sql, filter: LeadFilter, order: ListOrder, from: Keyset | undefined, take: number): Promise<ListedLead[]> =>
@@ -107,7 +97,7 @@ async function leadPage<K extends keyof StoredLead> (sql: Sql, columns: readonly
   if (from) clauses.push(after(from))
   const leads = (await sql.all(
     `SELECT ${columns.map(c => `"${c}"`).join(', ')} FROM "Lead" WHERE ${clauses.map(c => c.sql).join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ?`,
-    [...clauses.flatMap(c => c.params), take])).map(row => decode(row) as unknown as Pick<StoredLead, K> & { id: string })
+    [...clauses.flatMap(c => c.params), take])).map(row => decodeRow<Pick<StoredLead, K> & { id: string }>(row, { dates: DATES, booleans: BOOLEANS }))
   if (leads.length === 0) return []
   const ids = leads.map(l => l.id)
   const capabilities = new Map<string, Array<{ capability: string }>>(ids.map(id => [id, []]))

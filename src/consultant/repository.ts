@@ -6,8 +6,9 @@ import { DeliveryNotFailedError, DeliveryNotFoundError, LeadErasedError, LeadNot
 import { exportLeads, listLeads, type ExportedLead, type ListedLead } from './lead-query.ts'
 import type { LeadFilter, SortField } from './schemas.ts'
 
-// Data access of the consultant API: the only file here (with erasure.ts and stats.ts) that
-// speaks Prisma, and lead-query.ts SQL. Queries stay within what both SQLite and PostgreSQL do the same way.
+// Data access of the consultant API: this file, erasure.ts and stats.ts speak Prisma; the list and
+// the exports read through lead-query.ts's plain SQL. Queries stay within what both SQLite and
+// PostgreSQL do the same way.
 
 const WITH_CAPABILITIES = { capabilities: { select: { capability: true }, orderBy: { capability: 'asc' } } } as const satisfies Prisma.LeadInclude
 

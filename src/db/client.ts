@@ -64,16 +64,12 @@ async function openSqlite (url: string): Promise<Pick<Database, 'prisma' | 'sql'
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON')
   // Gathers the statistics the planner needs to pick the right index (without them the lead list
-  // used the spam index instead of (status, createdAt)); cheap, as sqlite.org/lang_analyze.html advises at open.
+  // used the spam index instead of (status, createdAt, id)); cheap, as sqlite.org/lang_analyze.html advises at open.
   await prisma.$queryRawUnsafe('PRAGMA optimize = 0x10002')
-  const sql = sqliteSql({
-    get client () { return connected().client },
-    startTransaction: () => connected().startTransaction()
-  })
-  function connected (): BetterSqliteAdapter {
+  const sql = sqliteSql(() => {
     if (!adapter) throw new Error('the SQLite connection is not open')
     return adapter
-  }
+  })
   return { prisma, sql }
 }
 

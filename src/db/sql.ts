@@ -63,6 +63,13 @@ export function toDate (value: unknown): Date {
 
 export const toBoolean = (value: unknown): boolean => value === true || value === 1 || value === 1n || value === 't'
 
+/** A driver's row, in place, typed as Prisma returns it: these timestamp columns as Dates, these boolean ones as booleans. */
+export function decodeRow<T> (row: SqlRow, { dates, booleans = [] }: { dates: readonly string[], booleans?: readonly string[] }): T {
+  for (const column of dates) if (row[column] != null) row[column] = toDate(row[column])
+  for (const column of booleans) if (column in row) row[column] = toBoolean(row[column])
+  return row as T
+}
+
 // ---- SQLite: the connection Prisma's better-sqlite3 adapter opened ----
 
 /** What this module needs of @prisma/adapter-better-sqlite3's adapter (its public driver-adapter surface). */
@@ -74,22 +81,25 @@ export interface BetterSqliteAdapter {
 
 const STATEMENT_CACHE = 500
 
-function sqliteValue (v: SqlValue): string | number | null {
+/** A value as Prisma's SQLite adapter stores it: ISO 8601 with +00:00, booleans as 0/1. */
+export function sqliteValue (v: SqlValue): string | number | null {
   if (v instanceof Date) return v.toISOString().replace('Z', '+00:00')
   if (typeof v === 'boolean') return v ? 1 : 0
   return v
 }
 
-export function sqliteSql (adapter: BetterSqliteAdapter): SqlDatabase {
+/** `current` is the adapter of Prisma's open connection (a new one if Prisma reconnects). */
+export function sqliteSql (current: () => BetterSqliteAdapter): SqlDatabase {
   const statements = new Map<string, BetterSqlite3.Statement>()
   let preparedOn: BetterSqlite3.Database | undefined
   const prepare = (sql: string): BetterSqlite3.Statement => {
+    const { client } = current()
     // Statements belong to a connection: Prisma may have reconnected since.
-    if (preparedOn !== adapter.client) { statements.clear(); preparedOn = adapter.client }
+    if (preparedOn !== client) { statements.clear(); preparedOn = client }
     let statement = statements.get(sql)
     if (!statement) {
       if (statements.size >= STATEMENT_CACHE) statements.clear()
-      statement = adapter.client.prepare(sql)
+      statement = client.prepare(sql)
       // The adapter turns safe integers on for the whole connection; these statements read numbers.
       if (statement.reader) statement.safeIntegers(false)
       statements.set(sql, statement)
@@ -107,14 +117,14 @@ export function sqliteSql (adapter: BetterSqliteAdapter): SqlDatabase {
   }
   async function transaction<T> (work: (tx: Sql) => Promise<T>): Promise<T> {
     // The adapter's lock keeps Prisma's own transactions on this connection out until COMMIT.
-    const lock = await adapter.startTransaction()
+    const lock = await current().startTransaction()
     try {
       const result = await work(runner)
       await runner.run('COMMIT')
       await lock.commit()
       return result
     } catch (err) {
-      if (adapter.client.inTransaction) adapter.client.prepare('ROLLBACK').run()
+      if (current().client.inTransaction) await runner.run('ROLLBACK')
       await lock.rollback()
       throw err
     }
@@ -122,7 +132,7 @@ export function sqliteSql (adapter: BetterSqliteAdapter): SqlDatabase {
   // A statement outside a transaction must not land inside one that is open on the shared
   // connection (Prisma's or ours, between two of its awaits): it waits for its own turn.
   const outside = <T>(statement: (sql: Sql) => Promise<T>): Promise<T> =>
-    adapter.client.inTransaction ? transaction(statement) : statement(runner)
+    current().client.inTransaction ? transaction(statement) : statement(runner)
   return {
     kind: 'sqlite',
     all: (sql, params) => outside(r => r.all(sql, params)),
@@ -147,8 +157,8 @@ function typesFor (defaults: typeof pg.types): pg.CustomTypesConfig {
   }
 }
 
-function pgValue (v: SqlValue): string | number | boolean | null {
-  // "timestamp without time zone" holds UTC (as Prisma writes it): the ISO text without its Z.
+/** A value as Prisma stores it on PostgreSQL: "timestamp without time zone" holds UTC, the ISO text without its Z. */
+export function pgValue (v: SqlValue): string | number | boolean | null {
   return v instanceof Date ? v.toISOString().replace('Z', '') : v
 }
 

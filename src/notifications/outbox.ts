@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { LOCALES } from '../classification/taxonomy.ts'
 import type { Prisma } from '../db/client.ts'
 import { insertMany } from '../db/insert-many.ts'
-import { placeholders, toDate, type Sql, type SqlDatabase, type SqlValue } from '../db/sql.ts'
+import { decodeRow, placeholders, type Sql, type SqlDatabase, type SqlValue } from '../db/sql.ts'
 import { EMAIL_NAMES, type EmailName, type EmailVars } from './emails.ts'
 
 // The outbox's data access: jobs are written in the caller's transaction, then claimed, settled
@@ -85,7 +85,6 @@ export async function recordEvents (sql: Sql, events: TimelineEvent[]): Promise<
   await insertMany(sql, 'LeadEvent', events.map(e => eventRow(e.leadId, e.now, e.type, e.data)))
 }
 
-
 /** Acknowledgements queued since a time, all of them. */
 export async function countAcks (sql: Sql, { since }: { since: Date }): Promise<number> {
   const [row] = await sql.all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "EmailJob" WHERE "kind" = 'ack' AND "createdAt" >= ?`, [since])
@@ -104,12 +103,7 @@ export async function countAcksByRecipient (sql: Sql, { recipients, since }: { r
 const EMAIL_KINDS: readonly string[] = EMAIL_NAMES
 export const isEmailName = (kind: string): kind is EmailName => EMAIL_KINDS.includes(kind)
 
-const JOB_DATES = ['createdAt', 'updatedAt', 'nextAttemptAt', 'lockedUntil', 'sentAt'] as const
-
-function decodeJob (row: Record<string, unknown>): EmailJob {
-  for (const column of JOB_DATES) if (row[column] !== null) row[column] = toDate(row[column])
-  return row as unknown as EmailJob
-}
+const JOB_DATES = ['createdAt', 'updatedAt', 'nextAttemptAt', 'lockedUntil', 'sentAt']
 
 /**
  * Takes the next due job for `workerId` until `until`, or returns null. Due: pending, its next
@@ -125,7 +119,7 @@ export async function claimNext (sql: Sql, { workerId, now, until }: { workerId:
       WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
       ORDER BY "nextAttemptAt" LIMIT 1${sql.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
     RETURNING *`, [workerId, until, now, now, now])
-  return row ? decodeJob(row) : null
+  return row ? decodeRow<EmailJob>(row, { dates: JOB_DATES }) : null
 }
 
 export type Settlement =
