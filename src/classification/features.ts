@@ -252,14 +252,16 @@ export function spamSignals (details: string, tokens: Token[]): Array<[string, n
   const signals: Array<[string, number]> = []
   const links = details.match(LINK)?.length ?? 0
   if (links > 0) signals.push(['s:link', Math.min(1, links / 2)])
-  let latinWords = 0
+  // Mashing is looked for in Latin words but counted against the words of every script: a few
+  // brand names with consonant runs ("ChatGPT") in an Arabic request do not make it gibberish.
+  let words = 0
   let mashed = 0
   for (const token of tokens) {
-    if (token.script !== 'latin' || token.text.length < 3) continue
-    latinWords++
-    if (hasConsonantRun(token.text) || startsWithRepeatedChunk(token.text)) mashed++
+    if (token.text.length < 3) continue
+    words++
+    if (token.script === 'latin' && (hasConsonantRun(token.text) || startsWithRepeatedChunk(token.text))) mashed++
   }
-  if (latinWords > 0 && mashed / latinWords >= 0.3) signals.push(['s:gibberish', 1])
+  if (words > 0 && mashed / words >= 0.3) signals.push(['s:gibberish', 1])
   if (tokens.length <= 4) signals.push(['s:tiny', 1])
   if (EXCLAMATIONS.test(details)) signals.push(['s:exclamations', 1])
   const emojis = details.match(EMOJI)?.length ?? 0

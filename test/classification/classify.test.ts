@@ -78,7 +78,8 @@ t.test('spam, and genuine short requests that are not spam', async t => {
     'bghit chatbot l magasin dyali',
     'Besoin d’un avis sur un projet IA, rappelez-moi.',
     'We are a crypto exchange and need help building a fraud detection model for withdrawals.',
-    'نريد موقعا إلكترونيا لجمعيتنا'
+    'نريد موقعا إلكترونيا لجمعيتنا',
+    'نريد تكوينا عمليا لفريق التسويق حول استعمال ChatGPT و n8n في العمل اليومي'
   ]
   for (const details of genuine) {
     const c = classify(lead(details, { email: 'someone@gmail.com' }))

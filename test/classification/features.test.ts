@@ -31,3 +31,12 @@ t.test('the ids of given kinds are those of that kind only', async t => {
   t.notOk(words.has(hashText('b:chatbot_medical')), 'no bigram')
   t.notOk(words.has(hashText('x:capabilities:conversational')), 'no cue')
 })
+
+t.test('keyboard mashing is counted against the words of every script', async t => {
+  const gibberish = (details: string): boolean => featureVector({ ...input, details }).has(hashText('s:gibberish'))
+  t.ok(gibberish('qsdfgh jklmpo azerty'), 'Latin mashing')
+  t.ok(gibberish('azeaze qsdqsd wxcwxc bonjour'), 'repeated chunks')
+  // Brand names have consonant runs: two of them among Arabic words are not mashing.
+  t.notOk(gibberish('نريد تكوينا عمليا لفريق التسويق حول استعمال ChatGPT و n8n في العمل اليومي'), 'brand names in an Arabic request')
+  t.notOk(gibberish('Formation ChatGPT pour nos commerciaux, deux demi-journées à Rabat'), 'a brand name in a French request')
+})
