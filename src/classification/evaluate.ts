@@ -102,8 +102,8 @@ function scoredBy (model: Model, items: DatasetItem[]): Scored[] {
  * k-fold cross-validation: each item is classified by a model trained without it. Folds are
  * stratified on the spam label (rare: every fold needs some) and drawn with a fixed seed.
  */
-export function crossValidate (items: DatasetItem[], k: number, settings: Partial<TrainSettings> = {}, seed = 1): Report {
-  return report(crossValidatedPredictions(items, k, settings, seed))
+export function crossValidate (items: DatasetItem[], k: number, settings: Partial<TrainSettings> = {}, seed = 1, alsoTrainOn: DatasetItem[] = []): Report {
+  return report(crossValidatedPredictions(items, k, settings, seed, alsoTrainOn))
 }
 
 /** The figures compared between recipes, per run of a repeated cross-validation. */
@@ -121,11 +121,13 @@ const REPEAT_TRAINING_SEEDS = [7, 8, 9]
  * On 320 items one run's capability figure moves by about ±0.01 with the draw of the folds and the
  * order of stochastic descent alone, as much as most recipe changes: compare recipes on the mean.
  */
-export function repeatedCrossValidation (items: DatasetItem[], k: number, foldDraws: number, settings: Partial<TrainSettings> = {}): RepeatedReport {
+export function repeatedCrossValidation (
+  items: DatasetItem[], k: number, foldDraws: number, settings: Partial<TrainSettings> = {}, alsoTrainOn: DatasetItem[] = []
+): RepeatedReport {
   const runs: Figures[] = []
   for (let draw = 1; draw <= foldDraws; draw++) {
     for (const seed of REPEAT_TRAINING_SEEDS) {
-      const r = crossValidate(items, k, { ...settings, linear: { ...settings.linear, seed } }, draw)
+      const r = crossValidate(items, k, { ...settings, linear: { ...settings.linear, seed } }, draw, alsoTrainOn)
       runs.push({
         projectType: r.projectType.accuracy,
         sector: r.sector.accuracy,
@@ -147,7 +149,9 @@ export function repeatedCrossValidation (items: DatasetItem[], k: number, foldDr
 }
 
 /** Each labelled item with the prediction of the model trained on the other folds, in input order. */
-export function crossValidatedPredictions (items: DatasetItem[], k: number, settings: Partial<TrainSettings> = {}, seed = 1): Scored[] {
+export function crossValidatedPredictions (
+  items: DatasetItem[], k: number, settings: Partial<TrainSettings> = {}, seed = 1, alsoTrainOn: DatasetItem[] = []
+): Scored[] {
   const labelled = items.filter(item => item.labels)
   const folds: DatasetItem[][] = Array.from({ length: k }, () => [])
   const random = mulberry32(seed)
@@ -158,7 +162,7 @@ export function crossValidatedPredictions (items: DatasetItem[], k: number, sett
   }
   const scored: Scored[] = []
   folds.forEach((test, f) => {
-    const trainItems = folds.filter((_, g) => g !== f).flat()
+    const trainItems = [...folds.filter((_, g) => g !== f).flat(), ...alsoTrainOn.filter(item => item.labels)]
     const model = train(trainItems.map(item => ({ input: item.input, labels: item.labels! })), settings)
     scored.push(...scoredBy(model, test))
   })

@@ -9,7 +9,7 @@ import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
 import type { TrainingExample } from './types.ts'
 
 /** Bumped when features, rules or the training recipe change; the model hash follows the data. */
-export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/6'
+export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/7'
 
 export interface Model {
   /** `CLASSIFIER_RECIPE+hash`: which code and which weights produced a classification. */

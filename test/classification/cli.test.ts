@@ -1,6 +1,6 @@
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -9,6 +9,7 @@ const run = (script: string, ...args: string[]): { status: number | null, stdout
   spawnSync(process.execPath, ['--import', 'tsx', `src/classification/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8' })
 
 const dir = mkdtempSync(join(tmpdir(), 'leadline-classify-'))
+const DEV_SET = join(ROOT, 'src/classification/data/leads-dev.jsonl')
 const good = join(dir, 'good.jsonl')
 writeFileSync(good, [
   JSON.stringify({ id: 'a', input: { fullName: 'A', email: 'a@ocp-example.ma', projectType: 'Formation', details: 'Formation IA pour 20 ingénieurs de maintenance, 2 jours à Safi.' } }),
@@ -35,7 +36,10 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['bad JSON line', ['classify', bad], /line 2: not valid JSON/],
     ['eval without labels', ['evaluate', good], /line 1: missing or invalid "labels"/],
     ['eval with a bad --cv', ['evaluate', good, '--cv', 'x'], /--cv must be an integer of at least 2/],
-    ['eval --repeat without --cv', ['evaluate', good, '--repeat', '2'], /--repeat needs --cv/]
+    ['eval --repeat without --cv', ['evaluate', good, '--repeat', '2'], /--repeat needs --cv/],
+    ['eval --train-extra without --cv', ['evaluate', good, '--train-extra', good], /--train-extra and --no-train-extra need --cv/],
+    ['eval --train-extra and --no-train-extra', ['evaluate', good, '--cv', '2', '--train-extra', good, '--no-train-extra'], /exclude each other/],
+    ['eval --train-extra of a missing file', ['evaluate', DEV_SET, '--cv', '2', '--train-extra', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)
@@ -43,4 +47,20 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     t.match(stderr, message, `${name}: says what is wrong`)
     t.notMatch(stderr, /\n\s+at /, `${name}: no stack trace`)
   }
+})
+
+t.test('eval --cv trains each fold on the extra files too, but never on the evaluated items themselves', async t => {
+  const lines = readFileSync(DEV_SET, 'utf8').trim().split('\n')
+  const some = join(dir, 'some.jsonl')
+  const others = join(dir, 'others.jsonl')
+  writeFileSync(some, lines.slice(0, 12).join('\n'))
+  // Four items of its own, and the evaluated file's twelve again: those twelve must be dropped.
+  writeFileSync(others, [...lines.slice(12, 16), ...lines.slice(0, 12)].join('\n'))
+  const extra = run('evaluate', some, '--cv', '2', '--train-extra', others, '--no-matrices')
+  t.equal(extra.status, 0, extra.stderr)
+  t.match(extra.stderr, /each fold also trains on 4 items of /)
+  t.match(extra.stdout, /2-fold cross-validation of .*some\.jsonl \(12 items\)/)
+  const none = run('evaluate', some, '--cv', '2', '--no-train-extra', '--no-matrices')
+  t.equal(none.status, 0, none.stderr)
+  t.match(none.stderr, /each fold also trains on 0 items of no other file/)
 })

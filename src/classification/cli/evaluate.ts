@@ -1,23 +1,33 @@
-// npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--json]
+// npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json]
 //   without --cv: the committed model scored against the file's labels (on the development set this
 //                 measures fit, not generalisation: the model was trained on those items);
 //   with --cv K:  k-fold cross-validation on the file, each item classified by a model trained
-//                 without it: the figures to trust for unseen submissions;
+//                 without it: the figures to trust for unseen submissions. Like the committed model,
+//                 each fold's model also trains on the synthetic leads (data/SYNTHETIC.md), or on
+//                 the --train-extra files, or on nothing more with --no-train-extra; never on the
+//                 file's own items (dropped from the extras by id);
 //   with --repeat N: the k-fold cross-validation over N fold draws × 3 training seeds, mean, min and
 //                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
 import { benchmarkClassify, classify, defaultModel as model } from '../index.ts'
 import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation } from '../evaluate.ts'
-import { readDataset, run, UsageError } from './io.ts'
+import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
-const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--json] [--no-matrices]'
+const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
 
 await run('classify:eval', USAGE, () => {
   let parsed
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { cv: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-matrices': { type: 'boolean', default: false } }
+      options: {
+        cv: { type: 'string' },
+        repeat: { type: 'string' },
+        'train-extra': { type: 'string', multiple: true },
+        'no-train-extra': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'no-matrices': { type: 'boolean', default: false }
+      }
     })
   } catch (error) {
     throw new UsageError((error as Error).message)
@@ -27,15 +37,21 @@ await run('classify:eval', USAGE, () => {
   if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new UsageError(`--cv must be an integer of at least 2, got "${values.cv}"`)
   const repeat = values.repeat === undefined ? undefined : Number(values.repeat)
   if (repeat !== undefined && (k === undefined || !Number.isInteger(repeat) || repeat < 1)) throw new UsageError(`--repeat needs --cv and a positive integer, got "${values.repeat}"`)
+  if (k === undefined && (values['train-extra'] !== undefined || values['no-train-extra'])) throw new UsageError('--train-extra and --no-train-extra need --cv')
+  if (values['train-extra'] !== undefined && values['no-train-extra']) throw new UsageError('--train-extra and --no-train-extra exclude each other')
   const items = readDataset(positionals[0], true)
   if (k !== undefined) {
     if (k > items.length) throw new UsageError(`--cv ${k}: more folds than the ${items.length} items`)
+    const ids = new Set(items.map(item => item.id))
+    const extraFiles = values['no-train-extra'] ? [] : values['train-extra'] ?? [SYNTHETIC_SET]
+    const extra = extraFiles.flatMap(file => readDataset(file, true)).filter(item => !ids.has(item.id))
+    if (!values.json) process.stderr.write(`classify:eval: each fold also trains on ${extra.length} items of ${extraFiles.join(', ') || 'no other file'}\n`)
     if (repeat !== undefined) {
-      const r = repeatedCrossValidation(items, k, repeat)
+      const r = repeatedCrossValidation(items, k, repeat, {}, extra)
       process.stdout.write((values.json ? JSON.stringify(r) : formatRepeatedReport(r, `${k}-fold cross-validation of ${positionals[0]}, ${repeat} fold draws × 3 training seeds`)) + '\n')
       return
     }
-    const r = crossValidate(items, k)
+    const r = crossValidate(items, k, {}, 1, extra)
     process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
     return
   }

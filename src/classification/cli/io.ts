@@ -1,6 +1,11 @@
 // Shared by the classification CLIs: read a JSONL dataset, fail with one clear line on stderr.
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { DatasetError, parseDataset, type DatasetItem } from '../dataset.ts'
+
+/** The committed training data: the development set, and the leads written for training (data/SYNTHETIC.md). */
+export const DEV_SET = fileURLToPath(new URL('../data/leads-dev.jsonl', import.meta.url))
+export const SYNTHETIC_SET = fileURLToPath(new URL('../data/leads-synthetic.jsonl', import.meta.url))
 
 export class UsageError extends Error {}
 
