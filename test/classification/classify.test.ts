@@ -65,7 +65,8 @@ t.test('spam, and genuine short requests that are not spam', async t => {
     'Boost your Google ranking! Cheap SEO and high DA backlinks, guaranteed first page. Click here: http://seo-cheap.top/offer',
     'Gagnez 500€ par jour avec notre robot de trading crypto IA !!! Inscription gratuite : http://crypto-gain.xyz',
     'qsdfgh jklmpo azerty',
-    'test'
+    'test',
+    'Buy cheap pills now at https://cheap-pills.example, best prices, call us today!'
   ]
   for (const details of spam) {
     const c = classify(lead(details, { email: 'someone@gmail.com' }))

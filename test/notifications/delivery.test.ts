@@ -37,13 +37,15 @@ for (const kind of testDatabases()) {
       fullName: 'Éloïse Lefèvre',
       email: 'eloise@example.fr',
       company: 'Atlas <b>Agro</b>',
-      details: 'Bonjour <script>alert(1)</script> voir <a href="https://evil.test">ici</a> pour un chatbot client.',
+      // A genuine request carrying markup: escaping is what is tested, so it must pass the spam check.
+      details: 'Bonjour, coopérative agricole à Meknès (120 adhérents). Nous voulons un chatbot client pour prendre les commandes d\'huile d\'olive et répondre aux questions de livraison. Notre formulaire actuel reçoit des messages comme <script>alert(1)</script> voir <a href="https://evil.test">ici</a> : il faudra les filtrer.',
       // Fields a spammer adds hoping a form turns them into headers: ignored.
       to: 'victim@attacker.test',
       cc: 'victim2@attacker.test',
       bcc: 'victim3@attacker.test',
       subject: 'You won'
     }))
+    t.not((await h.db.prisma.lead.findUniqueOrThrow({ where: { id } })).status, 'spam', 'precondition: the lead is not classified spam')
     t.same(await h.app.outbox.drainOnce(), { sent: 3, retried: 0, failed: 0 })
 
     t.same(smtp.received.map(r => r.envelope.to).sort(), [['consultant@leadline.test'], ['eloise@example.fr'], ['partner@leadline.test']], 'one envelope recipient per message, only these three')
@@ -63,7 +65,7 @@ for (const kind of testDatabases()) {
       t.match(mail.html, '&lt;script&gt;alert(1)&lt;/script&gt;')
       t.match(mail.html, '&lt;a href&#x3D;&quot;https://evil.test&quot;&gt;ici&lt;/a&gt;')
       t.notMatch(mail.html, /<script|<a href="https:\/\/evil|<b>Agro/)
-      t.match(mail.text, 'Bonjour <script>alert(1)</script> voir')
+      t.match(mail.text, 'messages comme <script>alert(1)</script> voir')
       t.match(mail.text, `https://crm.leadline.test/api/leads/${id}`)
       t.match(mail.html, `href="https://crm.leadline.test/api/leads/${id}"`)
     }
@@ -80,15 +82,18 @@ for (const kind of testDatabases()) {
 
   t.test(`${kind}: the acknowledgement carries no free text from the submission`, async t => {
     const { smtp, h } = await setup(t, kind, { NOTIFY_TO: 'consultant@leadline.test' })
-    await post(h, validLead({
+    // A spammer whose text passes the spam check (one that does not gets no acknowledgement at all)
+    // must still not be able to relay it through the acknowledgement.
+    const id = await post(h, validLead({
       fullName: 'https://cheap-pills.example Bob Marley',
       email: 'target@example.com',
       company: 'Visit cheap-pills.example',
       phone: '+212 611 223 344',
-      details: 'Buy cheap pills now at https://cheap-pills.example, best prices, call us today!',
+      details: 'We run an online pharmacy and need a chatbot that answers customers about orders and delivery. Buy pills online is our main page: cheap-pills.example/landing',
       pageUrl: 'https://cheap-pills.example/landing',
       utmSource: 'pills-campaign'
     }), { 'accept-language': 'en' })
+    t.not((await h.db.prisma.lead.findUniqueOrThrow({ where: { id } })).status, 'spam', 'precondition: the lead is not classified spam')
     await h.app.outbox.drainOnce()
     const [ack, ...more] = byRecipient(smtp, 'target@example.com')
     t.equal(more.length, 0)
