@@ -148,7 +148,19 @@ export function repeatedCrossValidation (
   }
 }
 
-/** Each labelled item with the prediction of the model trained on the other folds, in input order. */
+/**
+ * The items of `extra` a cross-validation of `items` may also train on: labelled, and none of
+ * `items` itself (by id), which would then be scored by a model that trained on it.
+ */
+export function trainingOnly (items: DatasetItem[], extra: DatasetItem[]): DatasetItem[] {
+  const ids = new Set(items.map(item => item.id))
+  return extra.filter(item => item.labels && !ids.has(item.id))
+}
+
+/**
+ * Each labelled item with the prediction of the model trained on the other folds, in input order.
+ * Every fold's model also trains on `alsoTrainOn` (trainingOnly: never on the scored items).
+ */
 export function crossValidatedPredictions (
   items: DatasetItem[], k: number, settings: Partial<TrainSettings> = {}, seed = 1, alsoTrainOn: DatasetItem[] = []
 ): Scored[] {
@@ -160,9 +172,10 @@ export function crossValidatedPredictions (
     shuffle(order, random)
     order.forEach((item, i) => folds[i % k]!.push(item))
   }
+  const extra = trainingOnly(labelled, alsoTrainOn)
   const scored: Scored[] = []
   folds.forEach((test, f) => {
-    const trainItems = [...folds.filter((_, g) => g !== f).flat(), ...alsoTrainOn.filter(item => item.labels)]
+    const trainItems = [...folds.filter((_, g) => g !== f).flat(), ...extra]
     const model = train(trainItems.map(item => ({ input: item.input, labels: item.labels! })), settings)
     scored.push(...scoredBy(model, test))
   })

@@ -59,3 +59,10 @@ t.test('a repeated cross-validation runs every fold draw with every training see
   }
   t.match(formatRepeatedReport(r, 'title'), /capabilities micro-F1\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}/, 'the table gives mean, min and max')
 })
+
+t.test('a cross-validation never trains on the items it scores, even when they come again as extras', async t => {
+  const few = items.slice(0, 60)
+  const settings = { capabilityL1Grid: [], capabilityWordScaleGrid: [] }
+  t.same(crossValidate(few, 3, settings, 1, few), crossValidate(few, 3, settings), 'the scored items given as extras are dropped')
+  t.not(JSON.stringify(crossValidate(few, 3, settings, 1, items.slice(60, 120))), JSON.stringify(crossValidate(few, 3, settings)), 'other extras are trained on')
+})

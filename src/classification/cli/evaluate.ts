@@ -10,7 +10,7 @@
 //                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
 import { benchmarkClassify, classify, defaultModel as model } from '../index.ts'
-import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation } from '../evaluate.ts'
+import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation, trainingOnly } from '../evaluate.ts'
 import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
 const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
@@ -42,9 +42,8 @@ await run('classify:eval', USAGE, () => {
   const items = readDataset(positionals[0], true)
   if (k !== undefined) {
     if (k > items.length) throw new UsageError(`--cv ${k}: more folds than the ${items.length} items`)
-    const ids = new Set(items.map(item => item.id))
     const extraFiles = values['no-train-extra'] ? [] : values['train-extra'] ?? [SYNTHETIC_SET]
-    const extra = extraFiles.flatMap(file => readDataset(file, true)).filter(item => !ids.has(item.id))
+    const extra = trainingOnly(items, extraFiles.flatMap(file => readDataset(file, true)))
     if (!values.json) process.stderr.write(`classify:eval: each fold also trains on ${extra.length} items of ${extraFiles.join(', ') || 'no other file'}\n`)
     if (repeat !== undefined) {
       const r = repeatedCrossValidation(items, k, repeat, {}, extra)
