@@ -39,7 +39,10 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['eval --repeat without --cv', ['evaluate', good, '--repeat', '2'], /--repeat needs --cv/],
     ['eval --train-extra without --cv', ['evaluate', good, '--train-extra', good], /--train-extra and --no-train-extra need --cv/],
     ['eval --train-extra and --no-train-extra', ['evaluate', good, '--cv', '2', '--train-extra', good, '--no-train-extra'], /exclude each other/],
-    ['eval --train-extra of a missing file', ['evaluate', DEV_SET, '--cv', '2', '--train-extra', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/]
+    ['eval --train-extra of a missing file', ['evaluate', DEV_SET, '--cv', '2', '--train-extra', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/],
+    ['eval --model with --cv', ['evaluate', DEV_SET, '--cv', '2', '--model', good], /use one or the other/],
+    ['eval --model of a missing file', ['evaluate', DEV_SET, '--model', join(dir, 'nope.json')], /nope\.json: no such file/],
+    ['eval --model of something else', ['evaluate', DEV_SET, '--model', good], /not a model written by classify:train/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)
@@ -63,4 +66,16 @@ t.test('eval --cv trains each fold on the extra files too, but never on the eval
   const none = run('evaluate', some, '--cv', '2', '--no-train-extra', '--no-matrices')
   t.equal(none.status, 0, none.stderr)
   t.match(none.stderr, /each fold also trains on 0 items of no other file/)
+})
+
+t.test('eval --model scores an artifact written by classify:train instead of the committed one', async t => {
+  const some = join(dir, 'train-some.jsonl')
+  writeFileSync(some, readFileSync(DEV_SET, 'utf8').trim().split('\n').slice(0, 40).join('\n'))
+  const out = join(dir, 'model.json')
+  const trained = run('train', '--no-db', '--data', some, '--out', out)
+  t.equal(trained.status, 0, trained.stderr)
+  const version = (JSON.parse(readFileSync(out, 'utf8')) as { version: string }).version
+  const scored = run('evaluate', some, '--model', out, '--json')
+  t.equal(scored.status, 0, scored.stderr)
+  t.equal(JSON.parse(scored.stdout).classifierVersion, version, 'the report names the artifact scored')
 })

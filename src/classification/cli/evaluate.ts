@@ -1,6 +1,7 @@
-// npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json]
-//   without --cv: the committed model scored against the file's labels (on the development set this
-//                 measures fit, not generalisation: the model was trained on those items);
+// npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json]
+//   without --cv: the committed model, or the --model artifact (classify:train --out), scored against
+//                 the file's labels (on the development set this measures fit, not generalisation:
+//                 the committed model was trained on those items);
 //   with --cv K:  k-fold cross-validation on the file, each item classified by a model trained
 //                 without it: the figures to trust for unseen submissions. Like the committed model,
 //                 each fold's model also trains on the synthetic leads (data/SYNTHETIC.md), or on
@@ -9,11 +10,11 @@
 //   with --repeat N: the k-fold cross-validation over N fold draws × 3 training seeds, mean, min and
 //                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
-import { benchmarkClassify, classify, defaultModel as model } from '../index.ts'
+import { benchmarkClassify, classifyWith, defaultModel, loadModel, type Model } from '../index.ts'
 import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation, trainingOnly } from '../evaluate.ts'
 import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
-const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
+const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
 
 await run('classify:eval', USAGE, () => {
   let parsed
@@ -21,6 +22,7 @@ await run('classify:eval', USAGE, () => {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
+        model: { type: 'string' },
         cv: { type: 'string' },
         repeat: { type: 'string' },
         'train-extra': { type: 'string', multiple: true },
@@ -39,6 +41,7 @@ await run('classify:eval', USAGE, () => {
   if (repeat !== undefined && (k === undefined || !Number.isInteger(repeat) || repeat < 1)) throw new UsageError(`--repeat needs --cv and a positive integer, got "${values.repeat}"`)
   if (k === undefined && (values['train-extra'] !== undefined || values['no-train-extra'])) throw new UsageError('--train-extra and --no-train-extra need --cv')
   if (values['train-extra'] !== undefined && values['no-train-extra']) throw new UsageError('--train-extra and --no-train-extra exclude each other')
+  if (k !== undefined && values.model !== undefined) throw new UsageError('--model scores a trained artifact; --cv trains its own models: use one or the other')
   const items = readDataset(positionals[0], true)
   if (k !== undefined) {
     if (k > items.length) throw new UsageError(`--cv ${k}: more folds than the ${items.length} items`)
@@ -54,8 +57,9 @@ await run('classify:eval', USAGE, () => {
     process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
     return
   }
+  const model = values.model === undefined ? defaultModel : readModel(values.model)
   const r = evaluate(model, items)
-  const speed = benchmarkClassify(classify, items.map(item => item.input))
+  const speed = benchmarkClassify(input => classifyWith(model, input), items.map(item => item.input))
   if (values.json) {
     process.stdout.write(JSON.stringify({ ...r, classifierVersion: model.version, speed }) + '\n')
     return
@@ -63,3 +67,18 @@ await run('classify:eval', USAGE, () => {
   process.stdout.write(formatReport(r, `${model.version} on ${positionals[0]}`, !values['no-matrices']) + '\n')
   process.stdout.write(`\n  speed: median ${speed.medianMicros} µs per classify(), p95 ${speed.p95Micros} µs (${speed.calls} calls)\n`)
 })
+
+function readModel (file: string): Model {
+  let model: Model
+  try {
+    model = loadModel(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: not a model written by classify:train (${(error as Error).message})`)
+  }
+  const axes = [model?.projectType, model?.sector, model?.capabilities, model?.spam]
+  if (typeof model?.version !== 'string' || axes.some(m => typeof m?.weights !== 'object' || !Array.isArray(m?.labels) || !Array.isArray(m?.bias))) {
+    throw new UsageError(`${file}: not a model written by classify:train`)
+  }
+  return model
+}
