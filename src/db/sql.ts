@@ -124,8 +124,12 @@ export function sqliteSql (current: () => BetterSqliteAdapter): SqlDatabase {
       await lock.commit()
       return result
     } catch (err) {
-      if (current().client.inTransaction) await runner.run('ROLLBACK')
-      await lock.rollback()
+      // The lock is released even if ROLLBACK fails: held, it would stop every later transaction.
+      try {
+        if (current().client.inTransaction) await runner.run('ROLLBACK')
+      } finally {
+        await lock.rollback()
+      }
       throw err
     }
   }
@@ -183,16 +187,19 @@ export function postgresSql (pool: pg.Pool, defaults: typeof pg.types): SqlDatab
     async transaction (work) {
       const client = await pool.connect().catch(wrap)
       const tx = pgRunner(client, types)
+      // A connection whose ROLLBACK failed may still be inside the transaction: the pool drops it
+      // rather than hand it to the next caller.
+      let broken = false
       try {
         await tx.run('BEGIN')
         const result = await work(tx)
         await tx.run('COMMIT')
         return result
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
+        broken = await client.query('ROLLBACK').then(() => false, () => true)
         throw err
       } finally {
-        client.release()
+        client.release(broken)
       }
     }
   }
