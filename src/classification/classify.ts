@@ -15,8 +15,6 @@ import type { Classification, ClassificationInput } from './types.ts'
 export const SPAM_THRESHOLD = 0.5
 /** The highest spam score a submission with no explicit spam signal can get: below the threshold. */
 export const UNCORROBORATED_SPAM_CAP = 0.45
-/** A kind of AI is reported from this probability up. */
-export const CAPABILITY_THRESHOLD = 0.4
 const EVIDENCE_LIMIT = 6
 
 // The four models fused into one weight table per model object (cached: the committed model is fused
@@ -59,7 +57,7 @@ export function classifyWith (model: Model, input: ClassificationInput): Classif
   // The taxonomy labels spam other / other / none: there is no project to describe.
   const projectType: ProjectType = spam ? 'other' : PROJECT_TYPES[typeIndex]!
   const sector: Sector = spam ? 'other' : SECTORS[sectorIndex]!
-  const capabilities: Capability[] = spam ? [] : CAPABILITIES.filter((_, k) => capabilityScores[k]! >= CAPABILITY_THRESHOLD)
+  const capabilities: Capability[] = spam ? [] : CAPABILITIES.filter((_, k) => capabilityScores[k]! >= model.capabilityThreshold)
 
   const capabilityEvidence: Partial<Record<Capability, string[]>> = {}
   for (const capability of capabilities) {

@@ -8,7 +8,7 @@ import type { Classification, ClassificationInput } from './types.ts'
 export type { Classification, ClassificationInput, Labels, ScoreReason, TrainingExample } from './types.ts'
 export type { Model } from './model.ts'
 export { train } from './model.ts'
-export { classifyWith, SPAM_THRESHOLD, CAPABILITY_THRESHOLD } from './classify.ts'
+export { classifyWith, SPAM_THRESHOLD } from './classify.ts'
 export { PRIORITY_WEIGHTS } from './score.ts'
 export { benchmarkClassify } from './benchmark.ts'
 

@@ -30,6 +30,11 @@ t.test('classify writes one JSON line per item with the contract fields', async 
 t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace', async t => {
   const bad = join(dir, 'bad.jsonl')
   writeFileSync(bad, JSON.stringify({ id: 'x', input: { details: 'ok' } }) + '\n{not json\n')
+  // An artifact from before lr-ngram-lexicon/8, which had no capability threshold.
+  const older = join(dir, 'older.json')
+  const { capabilityThreshold, ...withoutThreshold } = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
+  t.type(capabilityThreshold, 'number', 'the committed artifact has its threshold')
+  writeFileSync(older, JSON.stringify(withoutThreshold))
   const cases: Array<[string, string[], RegExp]> = [
     ['missing file', ['classify', join(dir, 'nope.jsonl')], /no such file/],
     ['no argument', ['classify'], /missing FILE\.jsonl/],
@@ -42,7 +47,8 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['eval --train-extra of a missing file', ['evaluate', DEV_SET, '--cv', '2', '--train-extra', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/],
     ['eval --model with --cv', ['evaluate', DEV_SET, '--cv', '2', '--model', good], /use one or the other/],
     ['eval --model of a missing file', ['evaluate', DEV_SET, '--model', join(dir, 'nope.json')], /nope\.json: no such file/],
-    ['eval --model of something else', ['evaluate', DEV_SET, '--model', good], /not a model written by classify:train/]
+    ['eval --model of something else', ['evaluate', DEV_SET, '--model', good], /not a model written by classify:train/],
+    ['eval --model of an older artifact', ['evaluate', DEV_SET, '--model', older], /not a model written by this version of classify:train: retrain/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)

@@ -2,6 +2,7 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { parseDataset } from '../../src/classification/dataset.ts'
 import { classifyWith, train } from '../../src/classification/index.ts'
+import { CAPABILITY_THRESHOLD } from '../../src/classification/model.ts'
 import { hashText, idKey } from '../../src/classification/hash.ts'
 import { scaleWeights, type LinearModel } from '../../src/classification/linear.ts'
 
@@ -38,4 +39,23 @@ t.test('the capabilities word scale is part of the deterministic recipe', async 
   t.equal(JSON.stringify(scaled), JSON.stringify(train(examples, { capabilityWordScaleGrid: [2] })), 'same examples, same model')
   t.not(JSON.stringify(scaled.capabilities), JSON.stringify(train(examples, { capabilityWordScaleGrid: [1] }).capabilities), 'the scale changes the capability weights')
   t.equal(JSON.stringify(scaled.sector), JSON.stringify(train(examples, { capabilityWordScaleGrid: [1] }).sector), 'and no other axis')
+})
+
+t.test('the capability threshold is chosen in training, stored with the model and used by classify', async t => {
+  const chosen = train(examples, { capabilityThresholdGrid: [0.3, 0.5] })
+  t.ok([0.3, 0.5].includes(chosen.capabilityThreshold), `chosen from the grid: ${chosen.capabilityThreshold}`)
+  t.equal(JSON.stringify(chosen), JSON.stringify(train(examples, { capabilityThresholdGrid: [0.3, 0.5] })), 'deterministic')
+
+  // One candidate of each: no inner cross-validation, so the weights are the same and only the threshold differs.
+  const fixed = { capabilityL1Grid: [], capabilityWordScaleGrid: [] }
+  const low = train(examples, { ...fixed, capabilityThresholdGrid: [0.1] })
+  const high = train(examples, { ...fixed, capabilityThresholdGrid: [0.9] })
+  t.equal(low.capabilityThreshold, 0.1)
+  t.equal(high.capabilityThreshold, 0.9)
+  t.equal(JSON.stringify(low.capabilities), JSON.stringify(high.capabilities), 'same weights')
+  t.not(low.version, high.version, 'the version tells the two apart')
+  const reported = (model: typeof low): number => items.reduce((n, item) => n + classifyWith(model, item.input).capabilities.length, 0)
+  t.ok(reported(low) > reported(high), `a lower threshold reports more kinds of AI: ${reported(low)} > ${reported(high)}`)
+
+  t.equal(train(examples.slice(0, 8)).capabilityThreshold, CAPABILITY_THRESHOLD, 'too few examples to choose: the default')
 })
