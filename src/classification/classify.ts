@@ -17,24 +17,36 @@ export const SPAM_THRESHOLD = 0.5
 export const UNCORROBORATED_SPAM_CAP = 0.45
 const EVIDENCE_LIMIT = 6
 
-// The four models fused into one weight table per model object (cached: the committed model is fused
-// once, a model trained in cross-validation once per fold), and scratch arrays reused call to call.
+// The four models fused into one weight table, and scratch arrays reused call to call.
 const MODEL_ORDER = ['spam', 'projectType', 'sector', 'capabilities'] as const
 const SPAM = 0
 const PROJECT_TYPE = 1
 const SECTOR = 2
 const CAPABILITIES_MODEL = 3
-const fusedModels = new WeakMap<Model, FusedModels>()
 let scores = new Float64Array(0)
 
-function fusedOf (model: Model): FusedModels {
-  let fused = fusedModels.get(model)
-  if (!fused) { fused = fuse(MODEL_ORDER.map(axis => model[axis])); fusedModels.set(model, fused) }
-  return fused
+/** A model as classification reads it: the fused weight table and what else a decision needs. */
+export interface CompiledModel { version: string, capabilityThreshold: number, fused: FusedModels }
+
+/**
+ * Fuse a model for scoring. The result holds no reference to the model's parsed weight records, so
+ * a model kept for the life of the process can let them go (index.ts).
+ */
+export function compile (model: Model): CompiledModel {
+  return { version: model.version, capabilityThreshold: model.capabilityThreshold, fused: fuse(MODEL_ORDER.map(axis => model[axis])) }
 }
 
+// Compiled once per model object: a model trained in cross-validation is compiled once per fold.
+const compiledModels = new WeakMap<Model, CompiledModel>()
+
 export function classifyWith (model: Model, input: ClassificationInput): Classification {
-  const fused = fusedOf(model)
+  let compiled = compiledModels.get(model)
+  if (!compiled) { compiled = compile(model); compiledModels.set(model, compiled) }
+  return classifyCompiled(compiled, input)
+}
+
+export function classifyCompiled (model: CompiledModel, input: ClassificationInput): Classification {
+  const { fused } = model
   const analysis = analyse(input)
   const { features } = analysis
   const language = detectLanguage(analysis.tokens)

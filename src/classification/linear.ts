@@ -43,7 +43,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 15, l2: 1e-3, l1: 0
  * of models (at load for the committed model), never per call.
  */
 export interface FusedModels {
-  models: LinearModel[]
+  /** What scoring needs of each model besides its weights, which live in `weights` only. */
+  models: Array<Pick<LinearModel, 'link' | 'labels'>>
   /** Index of each model's first output in a row. */
   offsets: number[]
   /** Outputs per row: the labels of all models. */
@@ -76,7 +77,7 @@ export function fuse (models: LinearModel[]): FusedModels {
     table[2 * b] = id
     table[2 * b + 1] = row + 1
   }
-  return { models, offsets, width, bias: Float64Array.from(models.flatMap(model => model.bias)), table, weights }
+  return { models: models.map(({ link, labels }) => ({ link, labels })), offsets, width, bias: Float64Array.from(models.flatMap(model => model.bias)), table, weights }
 }
 
 /** The weight row of a feature, or -1 when no model weighs it. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parseDataset } from '../../src/classification/dataset.ts'
 import { classifyWith, train } from '../../src/classification/index.ts'
 import { CAPABILITY_THRESHOLD } from '../../src/classification/model.ts'
+import { classifyCompiled, compile } from '../../src/classification/classify.ts'
 import { hashText, idKey } from '../../src/classification/hash.ts'
 import { scaleWeights, type LinearModel } from '../../src/classification/linear.ts'
 
@@ -58,4 +59,12 @@ t.test('the capability threshold is chosen in training, stored with the model an
   t.ok(reported(low) > reported(high), `a lower threshold reports more kinds of AI: ${reported(low)} > ${reported(high)}`)
 
   t.equal(train(examples.slice(0, 8)).capabilityThreshold, CAPABILITY_THRESHOLD, 'too few examples to choose: the default')
+})
+
+t.test('a compiled model classifies as its model does, and keeps none of its weight records', async t => {
+  const model = train(examples)
+  const compiled = compile(model)
+  t.same(compiled.fused.models.map(m => Object.keys(m).sort()), [0, 1, 2, 3].map(() => ['labels', 'link']), 'labels and link only, no weights object')
+  t.equal(compiled.version, model.version)
+  for (const item of items.slice(0, 20)) t.same(classifyCompiled(compiled, item.input), classifyWith(model, item.input), item.id)
 })

@@ -10,7 +10,8 @@
 //   with --repeat N: the k-fold cross-validation over N fold draws × 3 training seeds, mean, min and
 //                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
-import { benchmarkClassify, classifyWith, defaultModel, loadModel, type Model } from '../index.ts'
+import { fileURLToPath } from 'node:url'
+import { benchmarkClassify, classifyWith, loadModel, MODEL_FILE, type Model } from '../index.ts'
 import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation, trainingOnly } from '../evaluate.ts'
 import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
@@ -57,7 +58,7 @@ await run('classify:eval', USAGE, () => {
     process.stdout.write((values.json ? JSON.stringify(r) : formatReport(r, `${k}-fold cross-validation of ${positionals[0]}`, !values['no-matrices'])) + '\n')
     return
   }
-  const model = values.model === undefined ? defaultModel : readModel(values.model)
+  const model = readModel(values.model ?? fileURLToPath(MODEL_FILE))
   const r = evaluate(model, items)
   const speed = benchmarkClassify(input => classifyWith(model, input), items.map(item => item.input))
   if (values.json) {
