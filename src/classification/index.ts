@@ -15,7 +15,7 @@ export { MODEL_FILE, loadModel } from './artifact.ts'
 
 // Read and fused once when the module loads, never per call: classify() itself does no I/O. The
 // artifact is built by `npm run classify:train` from committed data. Only the fused table is kept:
-// the parsed weight records (about 45 000 objects, 8 MB of heap) are let go.
+// the parsed weight records (about 45 000 objects, 6-7 MB of heap) are let go.
 const model = compile(loadModel())
 
 export const classifierVersion = model.version
