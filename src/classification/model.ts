@@ -75,25 +75,30 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
   const { linear, axes, compactThreshold, excludeFeatures, ...grids } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
   const vectors = examples.map(example => featureVector(example.input, excludeFeatures))
   const wordIds = new Set(examples.flatMap(example => featureIdsOfKinds(example.input, WORD_KINDS)))
-  let capabilityThreshold = CAPABILITY_THRESHOLD
-  const fit = (
-    axis: LearnedAxis, labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
-  ): LinearModel => {
+  // The vectors and targets of the examples labelled on one axis.
+  const select = (target: (example: TrainingExample) => number[] | undefined): { inputs: SparseVector[], targets: number[][] } => {
     const inputs: SparseVector[] = []
     const targets: number[][] = []
     examples.forEach((example, i) => {
       const y = target(example)
       if (y) { inputs.push(vectors[i]!); targets.push(y) }
     })
-    const options = { ...linear, ...axes[axis] }
-    if (axis === 'capabilities') {
-      const recipe = capabilityRecipe(inputs, targets, wordIds, grids, options)
-      capabilityThreshold = recipe.threshold
-      const scaled = inputs.map(x => scaleFeatures(x, wordIds, recipe.wordScale))
-      const model = trainLinear(scaled, targets, [...labels], link, { ...options, l1: recipe.l1 })
-      return compact(scaleWeights(model, wordIds, recipe.wordScale), compactThreshold)
-    }
-    return compact(trainLinear(inputs, targets, [...labels], link, options), compactThreshold)
+    return { inputs, targets }
+  }
+  const fit = (
+    axis: Exclude<LearnedAxis, 'capabilities'>, labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
+  ): LinearModel => {
+    const { inputs, targets } = select(target)
+    return compact(trainLinear(inputs, targets, [...labels], link, { ...linear, ...axes[axis] }), compactThreshold)
+  }
+  // The capability model also gets its L1, word scale and threshold from an inner cross-validation.
+  const fitCapabilities = (target: (example: TrainingExample) => number[] | undefined): { model: LinearModel, threshold: number } => {
+    const { inputs, targets } = select(target)
+    const options = { ...linear, ...axes.capabilities }
+    const recipe = capabilityRecipe(inputs, targets, wordIds, grids, options)
+    const scaled = inputs.map(x => scaleFeatures(x, wordIds, recipe.wordScale))
+    const model = trainLinear(scaled, targets, [...CAPABILITIES], 'sigmoid', { ...options, l1: recipe.l1 })
+    return { model: compact(scaleWeights(model, wordIds, recipe.wordScale), compactThreshold), threshold: recipe.threshold }
   }
   const oneHot = (labels: readonly string[], value: string | undefined): number[] | undefined =>
     value === undefined || !labels.includes(value) ? undefined : labels.map(label => label === value ? 1 : 0)
@@ -101,11 +106,13 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
   // teach the models that junk looks like "other", which the spam decision already handles.
   const genuine = (example: TrainingExample): boolean => example.labels.spam !== true
 
+  const capabilities = fitCapabilities(e =>
+    genuine(e) && e.labels.capabilities ? CAPABILITIES.map(c => e.labels.capabilities!.includes(c) ? 1 : 0) : undefined)
+  const capabilityThreshold = capabilities.threshold
   const model = {
     projectType: fit('projectType', PROJECT_TYPES, 'softmax', e => genuine(e) ? oneHot(PROJECT_TYPES, e.labels.projectType) : undefined),
     sector: fit('sector', SECTORS, 'softmax', e => genuine(e) ? oneHot(SECTORS, e.labels.sector) : undefined),
-    capabilities: fit('capabilities', CAPABILITIES, 'sigmoid', e =>
-      genuine(e) && e.labels.capabilities ? CAPABILITIES.map(c => e.labels.capabilities!.includes(c) ? 1 : 0) : undefined),
+    capabilities: capabilities.model,
     spam: fit('spam', ['spam'], 'sigmoid', e => e.labels.spam === undefined ? undefined : [e.labels.spam ? 1 : 0])
   }
   // A short stable fingerprint of the weights and the threshold, not a security hash.

@@ -11,7 +11,11 @@
 //                 max per axis: what to compare recipes on (one run moves by about ±0.01).
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { benchmarkClassify, classifyWith, loadModel, MODEL_FILE, type Model } from '../index.ts'
+// Not through index.ts, which loads the committed model for classify(): the --model path loads its own.
+import { loadModel, MODEL_FILE } from '../artifact.ts'
+import { benchmarkClassify } from '../benchmark.ts'
+import { classifyWith } from '../classify.ts'
+import type { Model } from '../model.ts'
 import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation, trainingOnly } from '../evaluate.ts'
 import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
