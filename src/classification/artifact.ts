@@ -4,6 +4,9 @@ import type { Model } from './model.ts'
 
 export const MODEL_FILE = new URL('./data/model.json', import.meta.url)
 
+/** A file that parses but is not an artifact of this version of classify:train. */
+export class ModelFormatError extends Error {}
+
 /**
  * The model in `file`. Throws on anything not shaped like an artifact of this version of
  * classify:train: an older one (before lr-ngram-lexicon/8 it had no capability threshold) would
@@ -14,7 +17,7 @@ export function loadModel (file: URL | string = MODEL_FILE): Model {
   const axes = [model?.projectType, model?.sector, model?.capabilities, model?.spam]
   if (typeof model?.version !== 'string' || typeof model?.capabilityThreshold !== 'number' ||
     axes.some(m => typeof m?.weights !== 'object' || !Array.isArray(m?.labels) || !Array.isArray(m?.bias))) {
-    throw new Error('not a model written by this version of classify:train: retrain with npm run classify:train')
+    throw new ModelFormatError('not a model written by this version of classify:train: retrain with npm run classify:train')
   }
   return model
 }

@@ -48,7 +48,7 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['eval --model with --cv', ['evaluate', DEV_SET, '--cv', '2', '--model', good], /use one or the other/],
     ['eval --model of a missing file', ['evaluate', DEV_SET, '--model', join(dir, 'nope.json')], /nope\.json: no such file/],
     ['eval --model of something else', ['evaluate', DEV_SET, '--model', good], /not a model written by classify:train/],
-    ['eval --model of an older artifact', ['evaluate', DEV_SET, '--model', older], /not a model written by this version of classify:train: retrain/]
+    ['eval --model of an older artifact', ['evaluate', DEV_SET, '--model', older], /older\.json: not a model written by this version of classify:train: retrain/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)

@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 // Not through index.ts, which loads the committed model for classify(): the --model path loads its own.
-import { loadModel, MODEL_FILE } from '../artifact.ts'
+import { loadModel, MODEL_FILE, ModelFormatError } from '../artifact.ts'
 import { benchmarkClassify } from '../benchmark.ts'
 import { classifyWith } from '../classify.ts'
 import type { Model } from '../model.ts'
@@ -77,6 +77,7 @@ function readModel (file: string): Model {
   try {
     return loadModel(file)
   } catch (error) {
+    if (error instanceof ModelFormatError) throw new UsageError(`${file}: ${error.message}`)
     const code = (error as NodeJS.ErrnoException).code
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: not a model written by classify:train (${(error as Error).message})`)
   }
