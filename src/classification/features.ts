@@ -203,18 +203,20 @@ export function analyse (input: ClassificationInput): Analysis {
   return { tokens, features: f, hits, signals, domainWords, select, emailDomain, freeMail }
 }
 
-/** The features of a submission as a fresh map (id → value), for training. */
-export function featureVector (input: ClassificationInput, exclude: readonly FeatureKind[] = []): Map<number, number> {
-  return analyse(input).features.toMap(exclude)
-}
-
-/** The ids of the features of these kinds in a submission (training reweighs some groups: model.ts). */
-export function featureIdsOfKinds (input: ClassificationInput, kinds: readonly FeatureKind[]): number[] {
+/**
+ * The features of a submission as a fresh map (id → value), for training. With `collect`, the ids
+ * of the features of those kinds are added to its set as well, from the same analysis (training
+ * reweighs some groups: model.ts).
+ */
+export function featureVector (
+  input: ClassificationInput, exclude: readonly FeatureKind[] = [], collect?: { kinds: readonly FeatureKind[], into: Set<number> }
+): Map<number, number> {
   const { features } = analyse(input)
-  const wanted = new Set(kinds.map(kind => KIND[kind]))
-  const ids: number[] = []
-  for (let s = 0; s < features.size; s++) if (wanted.has(features.kinds[s]!)) ids.push(features.ids[s]!)
-  return ids
+  if (collect) {
+    const wanted = new Set(collect.kinds.map(kind => KIND[kind]))
+    for (let s = 0; s < features.size; s++) if (wanted.has(features.kinds[s]!)) collect.into.add(features.ids[s]!)
+  }
+  return features.toMap(exclude)
 }
 
 // Several cues for one label add up, but with diminishing returns: log2(1 + count).

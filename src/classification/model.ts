@@ -1,7 +1,7 @@
 // The trained part of the classifier: one linear model per learned axis over the features of
 // features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
 // deterministic: the same examples give the same model, byte for byte.
-import { featureIdsOfKinds, featureVector, type FeatureKind } from './features.ts'
+import { featureVector, type FeatureKind } from './features.ts'
 import { hashText, idKey } from './hash.ts'
 import { compact, mulberry32, scaleWeights, shuffle, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
@@ -73,8 +73,8 @@ const WORD_KINDS: FeatureKind[] = ['word', 'negatedWord']
 
 export function train (examples: TrainingExample[], settings: Partial<TrainSettings> = {}): Model {
   const { linear, axes, compactThreshold, excludeFeatures, ...grids } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
-  const vectors = examples.map(example => featureVector(example.input, excludeFeatures))
-  const wordIds = new Set(examples.flatMap(example => featureIdsOfKinds(example.input, WORD_KINDS)))
+  const wordIds = new Set<number>()
+  const vectors = examples.map(example => featureVector(example.input, excludeFeatures, { kinds: WORD_KINDS, into: wordIds }))
   // The vectors and targets of the examples labelled on one axis.
   const select = (target: (example: TrainingExample) => number[] | undefined): { inputs: SparseVector[], targets: number[][] } => {
     const inputs: SparseVector[] = []

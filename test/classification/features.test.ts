@@ -1,7 +1,7 @@
 // Feature ids are hashes of feature names computed without building the names: the incremental
 // hashing of n-grams and bigrams must give the id of the name, or a trained weight never applies.
 import t from 'tap'
-import { featureIdsOfKinds, featureVector } from '../../src/classification/features.ts'
+import { featureVector } from '../../src/classification/features.ts'
 import { hashText } from '../../src/classification/hash.ts'
 
 const input = { fullName: 'A', email: 'a@clinique-atlas.ma', projectType: 'Formation', details: 'Chatbot médical, pas de vision' }
@@ -24,12 +24,16 @@ t.test('excluded kinds are left out, and the buffer is not shared with the resul
   t.notOk(again.has(hashText('w:chatbot')))
 })
 
-t.test('the ids of given kinds are those of that kind only', async t => {
-  const words = new Set(featureIdsOfKinds(input, ['word', 'negatedWord']))
+t.test('the ids collected for given kinds are those of that kind only, even when excluded from the vector', async t => {
+  const words = new Set<number>()
+  const vector = featureVector(input, ['word'], { kinds: ['word', 'negatedWord'], into: words })
   t.ok(words.has(hashText('w:chatbot')))
   t.ok(words.has(hashText('!w:vision')))
   t.notOk(words.has(hashText('b:chatbot_medical')), 'no bigram')
   t.notOk(words.has(hashText('x:capabilities:conversational')), 'no cue')
+  t.notOk(vector.has(hashText('w:chatbot')), 'the vector still leaves the excluded kind out')
+  featureVector({ ...input, details: 'autre chose' }, [], { kinds: ['word'], into: words })
+  t.ok(words.has(hashText('w:autre')) && words.has(hashText('w:chatbot')), 'a second call adds to the same set')
 })
 
 t.test('keyboard mashing is counted against the words of every script', async t => {
