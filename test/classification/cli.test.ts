@@ -42,6 +42,8 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['eval without labels', ['evaluate', good], /line 1: missing or invalid "labels"/],
     ['eval with a bad --cv', ['evaluate', good, '--cv', 'x'], /--cv must be an integer of at least 2/],
     ['eval --repeat without --cv', ['evaluate', good, '--repeat', '2'], /--repeat needs --cv/],
+    ['eval --first-draw without --repeat', ['evaluate', good, '--cv', '2', '--first-draw', '4'], /--first-draw needs --repeat/],
+    ['eval with a bad --first-draw', ['evaluate', good, '--cv', '2', '--repeat', '1', '--first-draw', '0'], /--first-draw needs --repeat and a positive integer, got "0"/],
     ['eval --train-extra without --cv', ['evaluate', good, '--train-extra', good], /--train-extra and --no-train-extra need --cv/],
     ['eval --train-extra and --no-train-extra', ['evaluate', good, '--cv', '2', '--train-extra', good, '--no-train-extra'], /exclude each other/],
     ['eval --train-extra of a missing file', ['evaluate', DEV_SET, '--cv', '2', '--train-extra', join(dir, 'nope.jsonl')], /nope\.jsonl: no such file/],

@@ -58,6 +58,11 @@ t.test('a repeated cross-validation runs every fold draw with every training see
     t.ok(r.min[k] <= r.mean[k] && r.mean[k] <= r.max[k], `${key}: the mean lies within min and max`)
   }
   t.match(formatRepeatedReport(r, 'title'), /capabilities micro-F1\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}/, 'the table gives mean, min and max')
+  const fourth = crossValidate(few, 3, { capabilityL1Grid: [] }, 4)
+  const fromFourth = repeatedCrossValidation(few, 3, 1, { capabilityL1Grid: [] }, [], 4)
+  t.ok(fromFourth.min.capabilitiesMicroF1 <= fourth.capabilities.microF1 && fourth.capabilities.microF1 <= fromFourth.max.capabilitiesMicroF1,
+    'firstDraw 4: the plain run of fold draw 4 lies within its runs')
+  t.notSame(fromFourth, r, 'firstDraw 4 is not fold draw 1 again')
 })
 
 t.test('a cross-validation never trains on the items it scores, even when they come again as extras', async t => {

@@ -1,4 +1,4 @@
-// npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json]
+// npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N [--first-draw D]]] [--train-extra FILE ... | --no-train-extra] [--json]
 //   without --cv: the committed model, or the --model artifact (classify:train --out), scored against
 //                 the file's labels (on the development set this measures fit, not generalisation:
 //                 the committed model was trained on those items);
@@ -8,7 +8,9 @@
 //                 the --train-extra files, or on nothing more with --no-train-extra; never on the
 //                 file's own items (dropped from the extras by id);
 //   with --repeat N: the k-fold cross-validation over N fold draws × 3 training seeds, mean, min and
-//                 max per axis: what to compare recipes on (one run moves by about ±0.01).
+//                 max per axis: what to compare recipes on (one run moves by about ±0.01);
+//   with --first-draw D: the fold draws from D on (default 1), to confirm on draws that were not
+//                 used to choose between recipes.
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 // Not through index.ts, which loads the committed model for classify(): the --model path loads its own.
@@ -19,7 +21,7 @@ import type { Model } from '../model.ts'
 import { crossValidate, evaluate, formatRepeatedReport, formatReport, repeatedCrossValidation, trainingOnly } from '../evaluate.ts'
 import { readDataset, run, SYNTHETIC_SET, UsageError } from './io.ts'
 
-const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
+const USAGE = 'usage: npm run classify:eval -- FILE.jsonl [--model MODEL.json | --cv K [--repeat N [--first-draw D]]] [--train-extra FILE ... | --no-train-extra] [--json] [--no-matrices]'
 
 await run('classify:eval', USAGE, () => {
   let parsed
@@ -30,6 +32,7 @@ await run('classify:eval', USAGE, () => {
         model: { type: 'string' },
         cv: { type: 'string' },
         repeat: { type: 'string' },
+        'first-draw': { type: 'string' },
         'train-extra': { type: 'string', multiple: true },
         'no-train-extra': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -44,6 +47,8 @@ await run('classify:eval', USAGE, () => {
   if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new UsageError(`--cv must be an integer of at least 2, got "${values.cv}"`)
   const repeat = values.repeat === undefined ? undefined : Number(values.repeat)
   if (repeat !== undefined && (k === undefined || !Number.isInteger(repeat) || repeat < 1)) throw new UsageError(`--repeat needs --cv and a positive integer, got "${values.repeat}"`)
+  const firstDraw = values['first-draw'] === undefined ? 1 : Number(values['first-draw'])
+  if (values['first-draw'] !== undefined && (repeat === undefined || !Number.isInteger(firstDraw) || firstDraw < 1)) throw new UsageError(`--first-draw needs --repeat and a positive integer, got "${values['first-draw']}"`)
   if (k === undefined && (values['train-extra'] !== undefined || values['no-train-extra'])) throw new UsageError('--train-extra and --no-train-extra need --cv')
   if (values['train-extra'] !== undefined && values['no-train-extra']) throw new UsageError('--train-extra and --no-train-extra exclude each other')
   if (k !== undefined && values.model !== undefined) throw new UsageError('--model scores a trained artifact; --cv trains its own models: use one or the other')
@@ -54,8 +59,9 @@ await run('classify:eval', USAGE, () => {
     const extra = trainingOnly(items, extraFiles.flatMap(file => readDataset(file, true)))
     if (!values.json) process.stderr.write(`classify:eval: each fold also trains on ${extra.length} items of ${extraFiles.join(', ') || 'no other file'}\n`)
     if (repeat !== undefined) {
-      const r = repeatedCrossValidation(items, k, repeat, {}, extra)
-      process.stdout.write((values.json ? JSON.stringify(r) : formatRepeatedReport(r, `${k}-fold cross-validation of ${positionals[0]}, ${repeat} fold draws × 3 training seeds`)) + '\n')
+      const r = repeatedCrossValidation(items, k, repeat, {}, extra, firstDraw)
+      const draws = repeat === 1 ? `fold draw ${firstDraw}` : `fold draws ${firstDraw}-${firstDraw + repeat - 1}`
+      process.stdout.write((values.json ? JSON.stringify(r) : formatRepeatedReport(r, `${k}-fold cross-validation of ${positionals[0]}, ${draws} × 3 training seeds`)) + '\n')
       return
     }
     const r = crossValidate(items, k, {}, 1, extra)
