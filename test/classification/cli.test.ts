@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { childEnv, ROOT, tsxArgs } from '../helpers/child.ts'
 
-const ROOT = new URL('../../', import.meta.url).pathname
 const run = (script: string, ...args: string[]): { status: number | null, stdout: string, stderr: string } =>
-  spawnSync(process.execPath, ['--import', 'tsx', `src/classification/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8' })
+  spawnSync(process.execPath, tsxArgs(`src/classification/cli/${script}.ts`, ...args), { cwd: ROOT, encoding: 'utf8', env: childEnv() })
 
 const dir = mkdtempSync(join(tmpdir(), 'leadline-classify-'))
 const DEV_SET = join(ROOT, 'src/classification/data/leads-dev.jsonl')

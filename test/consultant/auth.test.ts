@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
 import { createApiKeyStore, hashApiKey } from '../../src/consultant/api-keys.ts'
+import { childEnv, ROOT, tsxArgs } from '../helpers/child.ts'
 import { testDatabases } from '../helpers/databases.ts'
 import { buildConsultantApp, consultantRoutes, insertLead } from './fixtures.ts'
 
@@ -106,9 +107,9 @@ for (const kind of testDatabases()) {
 t.test('the apikey CLI creates, lists and revokes keys', async t => {
   const h = await buildConsultantApp()
   t.teardown(h.close)
-  const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/consultant/cli/apikey.ts', ...args], {
-    cwd: new URL('../../', import.meta.url).pathname,
-    env: { ...process.env, DATABASE_URL: h.config.databaseUrl }
+  const run = (...args: string[]) => promisify(execFile)(process.execPath, tsxArgs('src/consultant/cli/apikey.ts', ...args), {
+    cwd: ROOT,
+    env: childEnv({ DATABASE_URL: h.config.databaseUrl })
   })
   const created = await run('create', 'Zineb laptop')
   const key = /^(ll_\S+)$/m.exec(created.stdout)?.[1]

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { request } from 'node:http'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
+import { childEnv, ROOT, tsxArgs } from '../helpers/child.ts'
 import { freshDatabase } from '../helpers/databases.ts'
 import { openDatabase } from '../../src/db/client.ts'
 import { validLead } from '../helpers/leads.ts'
@@ -19,14 +19,13 @@ function slowPost (port: number) {
   return { started, status, finish: () => req.end(body.subarray(10)) }
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 t.test('SIGTERM: stops accepting, answers what is in flight, closes the database, exits 0', async t => {
   const database = await freshDatabase('sqlite')
   t.teardown(database.drop)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: '0', RATE_LIMIT_MAX: '1000', WORKER_IN_PROCESS: 'false', MAIL_DIR: `${database.url.slice(5)}-mail` },
+  const child = spawn(process.execPath, tsxArgs('src/server.ts'), {
+    cwd: ROOT,
+    env: childEnv({ DATABASE_URL: database.url, PORT: '0', RATE_LIMIT_MAX: '1000', WORKER_IN_PROCESS: 'false', MAIL_DIR: `${database.url.slice(5)}-mail` }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const exited = once(child, 'exit')
