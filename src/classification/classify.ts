@@ -1,7 +1,6 @@
 // The decision layer: features → model scores → labels, confidence and evidence. Pure: the model is
 // an argument, so evaluation can classify with a model trained on other folds.
 import { analyse, CUE_FEATURES, type Analysis, type CueAxis } from './features.ts'
-import { detectLanguage } from './language.ts'
 import { fuse, push, scoreFused, type FusedModels } from './linear.ts'
 import type { Model } from './model.ts'
 import { priority } from './score.ts'
@@ -49,7 +48,7 @@ export function classifyCompiled (model: CompiledModel, input: ClassificationInp
   const { fused } = model
   const analysis = analyse(input)
   const { features } = analysis
-  const language = detectLanguage(analysis.tokens)
+  const { language } = analysis
   if (scores.length < fused.width) scores = new Float64Array(fused.width)
   scoreFused(fused, features.ids, features.values, features.size, features.rows, scores)
   const at = (m: number, k: number): number => scores[fused.offsets[m]! + k]!
@@ -140,7 +139,8 @@ function describe (slot: number, analysis: Analysis, axis: CueAxis, labelName: s
     case 'select': return analysis.select ? [`select: ${analysis.select}`] : []
     case 'domain': return [`e-mail domain: ${analysis.domainWords[origin]!}`]
     case 'signal': return [`signal: ${analysis.signals[origin]![0].slice(2)}`]
-    case 'cue': {
+    case 'cue':
+    case 'cueInLanguage': {
       const cue = CUE_FEATURES[origin]!
       if (cue.axis !== axis || (cue.label !== labelName && axis !== 'spam')) return []
       return (analysis.hits[axis] as Array<{ label: string, cue: string, negated: boolean }>)

@@ -1,14 +1,16 @@
 // From a submission to the sparse features the linear models read, plus the cue hits that serve as
 // evidence. A feature is identified by the 32-bit hash of its name (hash.ts); the names, by kind:
 //   w:word  !w:negated-word  b:word_word  c:char-n-gram  d:domain-word  x:axis:label (lexicon cue)
-//   !x:axis:label (negated cue)  s:signal  sel:code (the form's select)  mail:free
+//   !x:axis:label (negated cue)  xl:label:language (a capability cue in the text's language)
+//   lang:code (the text's language)  s:signal  sel:code (the form's select)  mail:free
 // The ids of n-grams and bigrams are computed from the characters, never by building the name, and
 // the features land in a buffer reused from call to call: classify() allocates no object per n-gram.
 import { tokenize, type Token } from '../text/tokens.ts'
 import { compileCues, type CueHits } from './cues.ts'
+import { detectLanguage, type LanguageDecision } from './language.ts'
 import { bucketOf, hashText, mix } from './hash.ts'
 import { CAPABILITY_CUES, PROJECT_TYPE_CUES, SECTOR_CUES, SPAM_CUES } from './lexicon.ts'
-import { PROJECT_TYPES, projectTypeFromSelect, type ProjectType } from './taxonomy.ts'
+import { LANGUAGES, PROJECT_TYPES, projectTypeFromSelect, type Language, type ProjectType } from './taxonomy.ts'
 import type { ClassificationInput } from './types.ts'
 
 const LEXICON = {
@@ -36,7 +38,7 @@ const GROUP_WEIGHT = { words: 1, bigrams: 0.5, chars: 0.8, domain: 0.5 }
 const CHAR_NGRAM = 4
 
 /** What produced a feature; evidence reads the readable kinds, ablations leave kinds out. */
-export const FEATURE_KINDS = ['word', 'negatedWord', 'bigram', 'char', 'domain', 'cue', 'negatedCue', 'signal', 'select', 'mail'] as const
+export const FEATURE_KINDS = ['word', 'negatedWord', 'bigram', 'char', 'domain', 'cue', 'negatedCue', 'cueInLanguage', 'language', 'signal', 'select', 'mail'] as const
 export type FeatureKind = typeof FEATURE_KINDS[number]
 const KIND = Object.fromEntries(FEATURE_KINDS.map((kind, i) => [kind, i])) as Record<FeatureKind, number>
 
@@ -49,7 +51,12 @@ const END = '$'.charCodeAt(0)
 export const CUE_FEATURES: ReadonlyArray<{ axis: CueAxis, label: string, id: number, negatedId: number }> =
   (Object.keys(LEXICON) as CueAxis[]).flatMap(axis => Object.keys(LEXICON[axis]).map(label =>
     ({ axis, label, id: hashText(`x:${axis}:${label}`), negatedId: hashText(`!x:${axis}:${label}`) })))
+/** `xl:label:language` per language, for each capability cue feature (same index as CUE_FEATURES). */
+const CUE_IN_LANGUAGE_IDS: ReadonlyArray<Record<Language, number> | undefined> = CUE_FEATURES.map(feature => feature.axis !== 'capabilities'
+  ? undefined
+  : Object.fromEntries(LANGUAGES.map(language => [language, hashText(`xl:${feature.label}:${language}`)])) as Record<Language, number>)
 const CUE_INDEX = new Map(CUE_FEATURES.map((feature, i) => [`${feature.axis}:${feature.label}`, i]))
+const LANGUAGE_IDS = Object.fromEntries(LANGUAGES.map(language => [language, hashText(`lang:${language}`)])) as Record<Language, number>
 const SELECT_IDS = new Map<string, number>([...PROJECT_TYPES, 'none'].map(code => [code, hashText(`sel:${code}`)]))
 const MAIL_FREE = hashText('mail:free')
 
@@ -144,6 +151,8 @@ export interface Analysis {
   /** The features. Shared: valid until the next analyse() call. */
   features: FeatureBuffer
   hits: Hits
+  /** The main language of the details (language.ts); the capability cues are also read per language. */
+  language: LanguageDecision
   /** Structural spam signals present (`s:link`…) with their values. */
   signals: Array<[string, number]>
   /** Words of a company e-mail domain, without the top-level domain. */
@@ -193,14 +202,16 @@ export function analyse (input: ClassificationInput): Analysis {
   const hits = cues.match(tokens)
   // A company domain can name the sector ("clinique-atlas.ma").
   if (domainTokens.length > 0) hits.sector.push(...cues.match(domainTokens, 'sector').sector)
-  addCueFeatures(f, hits)
+  const language = detectLanguage(tokens)
+  addCueFeatures(f, hits, language.language)
+  f.add(KIND.language, LANGUAGE_IDS[language.language], 1, -1)
 
   const signals = spamSignals(input.details, tokens)
   signals.forEach(([name, value], i) => f.add(KIND.signal, hashText(name), value, i))
   const select = projectTypeFromSelect(input.projectType)
   f.add(KIND.select, SELECT_IDS.get(select ?? 'none')!, 1, -1)
   if (freeMail) f.add(KIND.mail, MAIL_FREE, 1, -1)
-  return { tokens, features: f, hits, signals, domainWords, select, emailDomain, freeMail }
+  return { tokens, features: f, hits, language, signals, domainWords, select, emailDomain, freeMail }
 }
 
 /**
@@ -219,8 +230,11 @@ export function featureVector (
   return features.toMap(exclude)
 }
 
-// Several cues for one label add up, but with diminishing returns: log2(1 + count).
-function addCueFeatures (f: FeatureBuffer, hits: Hits): void {
+// Several cues for one label add up, but with diminishing returns: log2(1 + count). A capability
+// cue also counts once as "this kind of AI, asked in this language" (with `lang:` beside it, a
+// per-language baseline): how often a cue's label is kept may differ between French, English,
+// Arabic and Darija requests. Measured in the README, fifth round.
+function addCueFeatures (f: FeatureBuffer, hits: Hits, language: Language): void {
   cueCounts.fill(0)
   for (const axis of Object.keys(hits) as CueAxis[]) {
     for (const hit of hits[axis]) cueCounts[2 * CUE_INDEX.get(`${axis}:${hit.label}`)! + (hit.negated ? 1 : 0)]!++
@@ -228,7 +242,11 @@ function addCueFeatures (f: FeatureBuffer, hits: Hits): void {
   for (let c = 0; c < CUE_FEATURES.length; c++) {
     const plain = cueCounts[2 * c]!
     const negated = cueCounts[2 * c + 1]!
-    if (plain > 0) f.add(KIND.cue, CUE_FEATURES[c]!.id, Math.log2(1 + plain), c)
+    if (plain > 0) {
+      f.add(KIND.cue, CUE_FEATURES[c]!.id, Math.log2(1 + plain), c)
+      const inLanguage = CUE_IN_LANGUAGE_IDS[c]
+      if (inLanguage) f.add(KIND.cueInLanguage, inLanguage[language], 1, c)
+    }
     if (negated > 0) f.add(KIND.negatedCue, CUE_FEATURES[c]!.negatedId, Math.log2(1 + negated), c)
   }
 }

@@ -8,7 +8,7 @@ import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
 import type { TrainingExample } from './types.ts'
 
 /** Bumped when features, rules or the training recipe change; the model hash follows the data. */
-export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/8'
+export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/9'
 
 /** The capability threshold when training has too few examples to choose one (`capabilityRecipe`). */
 export const CAPABILITY_THRESHOLD = 0.4

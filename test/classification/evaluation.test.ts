@@ -14,13 +14,13 @@ import { loadModel } from '../../src/classification/index.ts'
 t.setTimeout(400_000)
 
 const CV_FLOORS = {
-  // measured (classifier lr-ngram-lexicon/8): 0.931, 0.934, 0.984, 0.844, 0.962 (25/26);
+  // measured (classifier lr-ngram-lexicon/9): 0.938, 0.931, 0.984, 0.849, 0.962 (25/26);
   // each floor is about three items under (spam: one item), so a real regression fails. Over 9
-  // runs (--repeat 3) the capability figure spans 0.840-0.852: the floors hold for the default run only.
-  projectType: 0.921,
-  sector: 0.925,
+  // runs (--repeat 3) the capability figure spans 0.838-0.858: the floors hold for the default run only.
+  projectType: 0.928,
+  sector: 0.921,
   language: 0.975,
-  capabilitiesMicroF1: 0.834,
+  capabilitiesMicroF1: 0.839,
   spamRecall: 0.92
 }
 

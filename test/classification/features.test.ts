@@ -3,6 +3,7 @@
 import t from 'tap'
 import { featureVector } from '../../src/classification/features.ts'
 import { hashText } from '../../src/classification/hash.ts'
+import { CAPABILITIES, LANGUAGES } from '../../src/classification/taxonomy.ts'
 
 const input = { fullName: 'A', email: 'a@clinique-atlas.ma', projectType: 'Formation', details: 'Chatbot médical, pas de vision' }
 
@@ -34,6 +35,19 @@ t.test('the ids collected for given kinds are those of that kind only, even when
   t.notOk(vector.has(hashText('w:chatbot')), 'the vector still leaves the excluded kind out')
   featureVector({ ...input, details: 'autre chose' }, [], { kinds: ['word'], into: words })
   t.ok(words.has(hashText('w:autre')) && words.has(hashText('w:chatbot')), 'a second call adds to the same set')
+})
+
+t.test('a capability cue is also read in the language of the text, once per kind of AI, never when negated', async t => {
+  const darija = featureVector({ ...input, details: 'bghit chatbot dyal lmagasin, chi assistant virtuel' })
+  t.equal(darija.get(hashText('xl:conversational:ary')), 1, 'two conversational cues in Darija: one feature, valued 1')
+  t.notOk(darija.has(hashText('xl:conversational:fr')), 'not in another language')
+  t.equal(darija.get(hashText('lang:ary')), 1, 'and the language itself')
+  const english = featureVector({ ...input, details: 'We need a chatbot for our shop and a forecast of sales' })
+  const inLanguage = CAPABILITIES.flatMap(c => LANGUAGES.map(l => `xl:${c}:${l}`)).filter(name => english.has(hashText(name)))
+  t.same(inLanguage, ['xl:conversational:en', 'xl:predictive:en'], 'one per kind of AI hit, in the language detected')
+  const negated = featureVector({ ...input, details: 'Nous ne voulons pas de chatbot, seulement une prévision des ventes' })
+  t.notOk(negated.has(hashText('xl:conversational:fr')), 'a negated cue gives none')
+  t.ok(negated.has(hashText('xl:predictive:fr')))
 })
 
 t.test('keyboard mashing is counted against the words of every script', async t => {
