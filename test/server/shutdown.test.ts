@@ -19,7 +19,6 @@ function slowPost (port: number) {
   return { started, status, finish: () => req.end(body.subarray(10)) }
 }
 
-
 t.test('SIGTERM: stops accepting, answers what is in flight, closes the database, exits 0', async t => {
   const database = await freshDatabase('sqlite')
   t.teardown(database.drop)
