@@ -3,6 +3,7 @@
 import { analyse, CUE_FEATURES, type Analysis, type CueAxis } from './features.ts'
 import { fuse, push, scoreFused, type FusedModels } from './linear.ts'
 import type { Model } from './model.ts'
+import { blend, indexNeighbours, neighbourVector, neighbourVotes, type NeighbourIndex } from './neighbours.ts'
 import { priority } from './score.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS, type Capability, type ProjectType, type Sector } from './taxonomy.ts'
 import type { Classification, ClassificationInput } from './types.ts'
@@ -25,14 +26,19 @@ const CAPABILITIES_MODEL = 3
 let scores = new Float64Array(0)
 
 /** A model as classification reads it: the fused weight table and what else a decision needs. */
-export interface CompiledModel { version: string, capabilityThreshold: number, fused: FusedModels }
+export interface CompiledModel { version: string, capabilityThreshold: number, fused: FusedModels, neighbours: NeighbourIndex }
 
 /**
  * Fuse a model for scoring. The result holds no reference to the model's parsed weight records, so
  * a model kept for the life of the process can let them go (index.ts).
  */
 export function compile (model: Model): CompiledModel {
-  return { version: model.version, capabilityThreshold: model.capabilityThreshold, fused: fuse(MODEL_ORDER.map(axis => model[axis])) }
+  return {
+    version: model.version,
+    capabilityThreshold: model.capabilityThreshold,
+    fused: fuse(MODEL_ORDER.map(axis => model[axis])),
+    neighbours: indexNeighbours(model.neighbours)
+  }
 }
 
 // Compiled once per model object: a model trained in cross-validation is compiled once per fold.
@@ -63,7 +69,9 @@ export function classifyCompiled (model: CompiledModel, input: ClassificationInp
 
   const typeIndex = argmax(scores, fused.offsets[PROJECT_TYPE]!, PROJECT_TYPES.length)
   const sectorIndex = argmax(scores, fused.offsets[SECTOR]!, SECTORS.length)
-  const capabilityScores = CAPABILITIES.map((_, k) => at(CAPABILITIES_MODEL, k))
+  // A kind of AI: the linear model's probability blended with the training leads most like this one.
+  const votes = neighbourVotes(model.neighbours, neighbourVector(features), CAPABILITIES.length)
+  const capabilityScores = CAPABILITIES.map((_, k) => blend(at(CAPABILITIES_MODEL, k), votes.shares[k]!, model.neighbours.weight))
 
   // The taxonomy labels spam other / other / none: there is no project to describe.
   const projectType: ProjectType = spam ? 'other' : PROJECT_TYPES[typeIndex]!
@@ -72,7 +80,9 @@ export function classifyCompiled (model: CompiledModel, input: ClassificationInp
 
   const capabilityEvidence: Partial<Record<Capability, string[]>> = {}
   for (const capability of capabilities) {
-    capabilityEvidence[capability] = explain(fused, analysis, CAPABILITIES_MODEL, CAPABILITIES.indexOf(capability), 'capabilities')
+    const k = CAPABILITIES.indexOf(capability)
+    const alike = votes.counts[k]! > 0 ? [`similar leads: ${votes.counts[k]!}/${model.neighbours.k}`] : []
+    capabilityEvidence[capability] = [...explain(fused, analysis, CAPABILITIES_MODEL, k, 'capabilities').slice(0, EVIDENCE_LIMIT - alike.length), ...alike]
   }
   const { score, reasons } = priority({
     spam, projectType, capabilityCount: capabilities.length, freeMail: analysis.freeMail, details: input.details, tokens: analysis.tokens

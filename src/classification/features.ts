@@ -9,6 +9,7 @@ import { tokenize, type Token } from '../text/tokens.ts'
 import { compileCues, type CueHits } from './cues.ts'
 import { detectLanguage, type LanguageDecision } from './language.ts'
 import { bucketOf, hashText, mix } from './hash.ts'
+import { neighbourVector } from './neighbours.ts'
 import { CAPABILITY_CUES, PROJECT_TYPE_CUES, SECTOR_CUES, SPAM_CUES } from './lexicon.ts'
 import { LANGUAGES, PROJECT_TYPES, projectTypeFromSelect, type Language, type ProjectType } from './taxonomy.ts'
 import type { ClassificationInput } from './types.ts'
@@ -214,20 +215,22 @@ export function analyse (input: ClassificationInput): Analysis {
   return { tokens, features: f, hits, language, signals, domainWords, select, emailDomain, freeMail }
 }
 
-/**
- * The features of a submission as a fresh map (id → value), for training. With `collect`, the ids
- * of the features of those kinds are added to its set as well, from the same analysis (training
- * reweighs some groups: model.ts).
- */
-export function featureVector (
-  input: ClassificationInput, exclude: readonly FeatureKind[] = [], collect?: { kinds: readonly FeatureKind[], into: Set<number> }
-): Map<number, number> {
+/** What training reads of one submission, from one analysis (training reweighs some groups: model.ts). */
+export interface TrainingFeatures {
+  /** The models' features, without the excluded kinds. */
+  vector: Map<number, number>
+  /** The ids of the features of `kinds`, the kinds training reweighs. */
+  idsOfKinds: number[]
+  /** The features neighbours compare, at unit length (neighbours.ts). */
+  neighbour: Map<number, number>
+}
+
+export function trainingFeatures (input: ClassificationInput, exclude: readonly FeatureKind[] = [], kinds: readonly FeatureKind[] = []): TrainingFeatures {
   const { features } = analyse(input)
-  if (collect) {
-    const wanted = new Set(collect.kinds.map(kind => KIND[kind]))
-    for (let s = 0; s < features.size; s++) if (wanted.has(features.kinds[s]!)) collect.into.add(features.ids[s]!)
-  }
-  return features.toMap(exclude)
+  const wanted = new Set(kinds.map(kind => KIND[kind]))
+  const idsOfKinds: number[] = []
+  for (let s = 0; s < features.size; s++) if (wanted.has(features.kinds[s]!)) idsOfKinds.push(features.ids[s]!)
+  return { vector: features.toMap(exclude), idsOfKinds, neighbour: neighbourVector(features) }
 }
 
 // Several cues for one label add up, but with diminishing returns: log2(1 + count). A capability

@@ -1,14 +1,15 @@
 // The trained part of the classifier: one linear model per learned axis over the features of
 // features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
 // deterministic: the same examples give the same model, byte for byte.
-import { featureVector, type FeatureKind } from './features.ts'
+import { trainingFeatures, type FeatureKind } from './features.ts'
 import { hashText, idKey } from './hash.ts'
+import { blend, buildNeighbourBase, indexNeighbours, neighbourVotes, type NeighbourBase, type NeighbourSettings } from './neighbours.ts'
 import { compact, mulberry32, scaleWeights, shuffle, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.ts'
 import { CAPABILITIES, PROJECT_TYPES, SECTORS } from './taxonomy.ts'
 import type { TrainingExample } from './types.ts'
 
 /** Bumped when features, rules or the training recipe change; the model hash follows the data. */
-export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon/9'
+export const CLASSIFIER_RECIPE = 'lr-ngram-lexicon-knn/10'
 
 /** The capability threshold when training has too few examples to choose one (`capabilityRecipe`). */
 export const CAPABILITY_THRESHOLD = 0.4
@@ -23,6 +24,8 @@ export interface Model {
   sector: LinearModel
   capabilities: LinearModel
   spam: LinearModel
+  /** The training leads' kinds of AI, a second opinion blended with the capabilities model (neighbours.ts). */
+  neighbours: NeighbourBase
 }
 
 type LearnedAxis = 'projectType' | 'sector' | 'capabilities' | 'spam'
@@ -50,6 +53,8 @@ export interface TrainSettings {
    * inner cross-validation ([CAPABILITY_THRESHOLD]: the fixed default).
    */
   capabilityThresholdGrid: number[]
+  /** The neighbours' vote on the kinds of AI (weight 0: none, the linear model alone). */
+  neighbours: NeighbourSettings
 }
 
 // Chosen by 5-fold cross-validation on the development set (figures in README.md). L1 keeps the
@@ -65,25 +70,28 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   excludeFeatures: [],
   capabilityL1Grid: [0.003, 0.01, 0.03],
   capabilityWordScaleGrid: [1, 2],
-  capabilityThresholdGrid: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
+  capabilityThresholdGrid: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+  // Chosen on fold draws 1-3 and confirmed on draws 10-12 (README, sixth round).
+  neighbours: { k: 5, weight: 0.4, minDocumentFrequency: 2 }
 }
 
 const INNER_FOLDS = 3
 const WORD_KINDS: FeatureKind[] = ['word', 'negatedWord']
 
 export function train (examples: TrainingExample[], settings: Partial<TrainSettings> = {}): Model {
-  const { linear, axes, compactThreshold, excludeFeatures, ...grids } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
-  const wordIds = new Set<number>()
-  const vectors = examples.map(example => featureVector(example.input, excludeFeatures, { kinds: WORD_KINDS, into: wordIds }))
-  // The vectors and targets of the examples labelled on one axis.
-  const select = (target: (example: TrainingExample) => number[] | undefined): { inputs: SparseVector[], targets: number[][] } => {
+  const { linear, axes, compactThreshold, excludeFeatures, neighbours, ...grids } = { ...DEFAULT_TRAIN_SETTINGS, ...settings, axes: { ...DEFAULT_TRAIN_SETTINGS.axes, ...settings.axes } }
+  const analysed = examples.map(example => trainingFeatures(example.input, excludeFeatures, WORD_KINDS))
+  const wordIds = new Set(analysed.flatMap(a => a.idsOfKinds))
+  // The vectors, neighbour vectors and targets of the examples labelled on one axis.
+  const select = (target: (example: TrainingExample) => number[] | undefined): { inputs: SparseVector[], alike: SparseVector[], targets: number[][] } => {
     const inputs: SparseVector[] = []
+    const alike: SparseVector[] = []
     const targets: number[][] = []
     examples.forEach((example, i) => {
       const y = target(example)
-      if (y) { inputs.push(vectors[i]!); targets.push(y) }
+      if (y) { inputs.push(analysed[i]!.vector); alike.push(analysed[i]!.neighbour); targets.push(y) }
     })
-    return { inputs, targets }
+    return { inputs, alike, targets }
   }
   const fit = (
     axis: Exclude<LearnedAxis, 'capabilities'>, labels: readonly string[], link: 'softmax' | 'sigmoid', target: (example: TrainingExample) => number[] | undefined
@@ -91,14 +99,19 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
     const { inputs, targets } = select(target)
     return compact(trainLinear(inputs, targets, [...labels], link, { ...linear, ...axes[axis] }), compactThreshold)
   }
-  // The capability model also gets its L1, word scale and threshold from an inner cross-validation.
-  const fitCapabilities = (target: (example: TrainingExample) => number[] | undefined): { model: LinearModel, threshold: number } => {
-    const { inputs, targets } = select(target)
+  // The capability model also gets its L1, word scale and threshold from an inner cross-validation,
+  // scored as classify() scores: blended with the neighbours' votes.
+  const fitCapabilities = (target: (example: TrainingExample) => number[] | undefined): { model: LinearModel, threshold: number, neighbours: NeighbourBase } => {
+    const { inputs, alike, targets } = select(target)
     const options = { ...linear, ...axes.capabilities }
-    const recipe = capabilityRecipe(inputs, targets, wordIds, grids, options)
+    const recipe = capabilityRecipe(inputs, alike, targets, wordIds, grids, neighbours, options)
     const scaled = inputs.map(x => scaleFeatures(x, wordIds, recipe.wordScale))
     const model = trainLinear(scaled, targets, [...CAPABILITIES], 'sigmoid', { ...options, l1: recipe.l1 })
-    return { model: compact(scaleWeights(model, wordIds, recipe.wordScale), compactThreshold), threshold: recipe.threshold }
+    return {
+      model: compact(scaleWeights(model, wordIds, recipe.wordScale), compactThreshold),
+      threshold: recipe.threshold,
+      neighbours: buildNeighbourBase(neighbours.weight > 0 ? alike : [], targets, neighbours)
+    }
   }
   const oneHot = (labels: readonly string[], value: string | undefined): number[] | undefined =>
     value === undefined || !labels.includes(value) ? undefined : labels.map(label => label === value ? 1 : 0)
@@ -113,7 +126,8 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
     projectType: fit('projectType', PROJECT_TYPES, 'softmax', e => genuine(e) ? oneHot(PROJECT_TYPES, e.labels.projectType) : undefined),
     sector: fit('sector', SECTORS, 'softmax', e => genuine(e) ? oneHot(SECTORS, e.labels.sector) : undefined),
     capabilities: capabilities.model,
-    spam: fit('spam', ['spam'], 'sigmoid', e => e.labels.spam === undefined ? undefined : [e.labels.spam ? 1 : 0])
+    spam: fit('spam', ['spam'], 'sigmoid', e => e.labels.spam === undefined ? undefined : [e.labels.spam ? 1 : 0]),
+    neighbours: capabilities.neighbours
   }
   // A short stable fingerprint of the weights and the threshold, not a security hash.
   const fingerprint = (hashText(JSON.stringify({ capabilityThreshold, ...model })) >>> 0).toString(16).padStart(8, '0')
@@ -136,8 +150,8 @@ interface CapabilityRecipe { l1: number, wordScale: number, threshold: number }
  * more work.
  */
 function capabilityRecipe (
-  inputs: SparseVector[], targets: number[][], wordIds: Set<number>,
-  grids: Pick<TrainSettings, 'capabilityL1Grid' | 'capabilityWordScaleGrid' | 'capabilityThresholdGrid'>, options: Partial<TrainOptions>
+  inputs: SparseVector[], alike: SparseVector[], targets: number[][], wordIds: Set<number>,
+  grids: Pick<TrainSettings, 'capabilityL1Grid' | 'capabilityWordScaleGrid' | 'capabilityThresholdGrid'>, neighbours: NeighbourSettings, options: Partial<TrainOptions>
 ): CapabilityRecipe {
   const l1s = grids.capabilityL1Grid.length > 0 ? grids.capabilityL1Grid : [options.l1 ?? 0]
   const scales = grids.capabilityWordScaleGrid.length > 0 ? grids.capabilityWordScaleGrid : [1]
@@ -148,17 +162,26 @@ function capabilityRecipe (
   if (l1s.length * scales.length * thresholds.length === 1) return best
   const order = inputs.map((_, i) => i)
   shuffle(order, mulberry32(11))
+  const inFold = (r: number, f: number): boolean => r % INNER_FOLDS === f
+  // The neighbours' votes for each held-out example, from the other inner folds: the same for every L1 and scale.
+  const votes: Float64Array[] = []
+  for (let f = 0; f < INNER_FOLDS && neighbours.weight > 0; f++) {
+    const kept = order.filter((_, r) => !inFold(r, f))
+    const index = indexNeighbours(buildNeighbourBase(kept.map(i => alike[i]!), kept.map(i => targets[i]!), neighbours))
+    order.forEach((i, r) => { if (inFold(r, f)) votes[i] = neighbourVotes(index, alike[i]!, CAPABILITIES.length).shares })
+  }
   let bestF1 = -1
   for (const wordScale of scales) {
     const scaled = inputs.map(x => scaleFeatures(x, wordIds, wordScale))
     for (const l1 of l1s) {
       const counts = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }))
       for (let f = 0; f < INNER_FOLDS; f++) {
-        const kept = order.filter((_, r) => r % INNER_FOLDS !== f)
+        const kept = order.filter((_, r) => !inFold(r, f))
         const model = trainLinear(kept.map(i => scaled[i]!), kept.map(i => targets[i]!), [...CAPABILITIES], 'sigmoid', { ...options, l1 })
         order.forEach((i, r) => {
-          if (r % INNER_FOLDS !== f) return
-          sigmoidScores(model, scaled[i]!).forEach((p, k) => {
+          if (!inFold(r, f)) return
+          sigmoidScores(model, scaled[i]!).forEach((linearP, k) => {
+            const p = votes[i] ? blend(linearP, votes[i][k]!, neighbours.weight) : linearP
             const truth = targets[i]![k] === 1
             thresholds.forEach((threshold, t) => {
               const predicted = p >= threshold

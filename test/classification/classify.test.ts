@@ -108,6 +108,9 @@ t.test('the result has the contract shape, confidence in 0..1 and evidence', asy
   t.ok(c.evidence.projectType.length > 0, 'project type evidence')
   t.ok(c.evidence.language.length > 0, 'language evidence')
   for (const capability of c.capabilities) t.ok((c.evidence.capabilities[capability] ?? []).length > 0, `evidence for ${capability}`)
+  // A chatbot request resembles the training leads that asked for one: their vote is part of the evidence.
+  const similar = (c.evidence.capabilities.conversational ?? []).find(item => item.startsWith('similar leads: '))
+  t.match(similar, /^similar leads: [1-5]\/5$/, `the neighbours' vote is named (${similar})`)
 })
 
 t.test('classify is pure: same input, same output; tolerant of missing optional fields', async t => {

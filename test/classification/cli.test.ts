@@ -35,6 +35,11 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
   const { capabilityThreshold, ...withoutThreshold } = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
   t.type(capabilityThreshold, 'number', 'the committed artifact has its threshold')
   writeFileSync(older, JSON.stringify(withoutThreshold))
+  // And one from before lr-ngram-lexicon-knn/10, which had no neighbours.
+  const noNeighbours = join(dir, 'no-neighbours.json')
+  const { neighbours, ...withoutNeighbours } = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
+  t.type(neighbours?.leads, Array, 'the committed artifact has its neighbours')
+  writeFileSync(noNeighbours, JSON.stringify(withoutNeighbours))
   const cases: Array<[string, string[], RegExp]> = [
     ['missing file', ['classify', join(dir, 'nope.jsonl')], /no such file/],
     ['no argument', ['classify'], /missing FILE\.jsonl/],
@@ -50,7 +55,8 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
     ['eval --model with --cv', ['evaluate', DEV_SET, '--cv', '2', '--model', good], /use one or the other/],
     ['eval --model of a missing file', ['evaluate', DEV_SET, '--model', join(dir, 'nope.json')], /nope\.json: no such file/],
     ['eval --model of something else', ['evaluate', DEV_SET, '--model', good], /not a model written by classify:train/],
-    ['eval --model of an older artifact', ['evaluate', DEV_SET, '--model', older], /older\.json: not a model written by this version of classify:train: retrain/]
+    ['eval --model of an older artifact', ['evaluate', DEV_SET, '--model', older], /older\.json: not a model written by this version of classify:train: retrain/],
+    ['eval --model of an artifact without neighbours', ['evaluate', DEV_SET, '--model', noNeighbours], /no-neighbours\.json: not a model written by this version of classify:train: retrain/]
   ]
   for (const [name, [script, ...args], message] of cases) {
     const { status, stderr } = run(script!, ...args)

@@ -1,11 +1,13 @@
 // Feature ids are hashes of feature names computed without building the names: the incremental
 // hashing of n-grams and bigrams must give the id of the name, or a trained weight never applies.
 import t from 'tap'
-import { featureVector } from '../../src/classification/features.ts'
+import { trainingFeatures, type FeatureKind } from '../../src/classification/features.ts'
 import { hashText } from '../../src/classification/hash.ts'
 import { CAPABILITIES, LANGUAGES } from '../../src/classification/taxonomy.ts'
 
 const input = { fullName: 'A', email: 'a@clinique-atlas.ma', projectType: 'Formation', details: 'Chatbot médical, pas de vision' }
+type Input = typeof input
+const featureVector = (i: Input, exclude: FeatureKind[] = []): Map<number, number> => trainingFeatures(i, exclude).vector
 
 t.test('ids are the hashes of the feature names', async t => {
   const ids = featureVector(input)
@@ -25,16 +27,23 @@ t.test('excluded kinds are left out, and the buffer is not shared with the resul
   t.notOk(again.has(hashText('w:chatbot')))
 })
 
-t.test('the ids collected for given kinds are those of that kind only, even when excluded from the vector', async t => {
-  const words = new Set<number>()
-  const vector = featureVector(input, ['word'], { kinds: ['word', 'negatedWord'], into: words })
+t.test('the ids of given kinds are those of that kind only, even when excluded from the vector', async t => {
+  const { vector, idsOfKinds } = trainingFeatures(input, ['word'], ['word', 'negatedWord'])
+  const words = new Set(idsOfKinds)
   t.ok(words.has(hashText('w:chatbot')))
   t.ok(words.has(hashText('!w:vision')))
   t.notOk(words.has(hashText('b:chatbot_medical')), 'no bigram')
   t.notOk(words.has(hashText('x:capabilities:conversational')), 'no cue')
   t.notOk(vector.has(hashText('w:chatbot')), 'the vector still leaves the excluded kind out')
-  featureVector({ ...input, details: 'autre chose' }, [], { kinds: ['word'], into: words })
-  t.ok(words.has(hashText('w:autre')) && words.has(hashText('w:chatbot')), 'a second call adds to the same set')
+})
+
+t.test('the neighbour vector: words, cues and the select at unit length, without bigrams or character n-grams', async t => {
+  const { neighbour } = trainingFeatures(input, ['word', 'cue'])
+  for (const name of ['w:chatbot', '!w:vision', 'x:capabilities:conversational', 'sel:training', 'd:clinique']) t.ok(neighbour.has(hashText(name)), name)
+  t.notOk(neighbour.has(hashText('b:chatbot_medical')), 'no bigram')
+  t.notOk(neighbour.has(hashText('c:^cha')), 'no character n-gram')
+  const length = Math.sqrt([...neighbour.values()].reduce((sum, v) => sum + v * v, 0))
+  t.ok(Math.abs(length - 1) < 1e-9, `unit length (${length})`)
 })
 
 t.test('a capability cue is also read in the language of the text, once per kind of AI, never when negated', async t => {

@@ -2,7 +2,7 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { parseDataset } from '../../src/classification/dataset.ts'
 import { classifyWith, train } from '../../src/classification/index.ts'
-import { CAPABILITY_THRESHOLD } from '../../src/classification/model.ts'
+import { CAPABILITY_THRESHOLD, CLASSIFIER_RECIPE, DEFAULT_TRAIN_SETTINGS } from '../../src/classification/model.ts'
 import { classifyCompiled, compile } from '../../src/classification/classify.ts'
 import { hashText, idKey } from '../../src/classification/hash.ts'
 import { scaleWeights, type LinearModel } from '../../src/classification/linear.ts'
@@ -14,7 +14,19 @@ t.test('training is deterministic: same examples, same model and version', async
   const a = train(examples)
   const b = train(examples)
   t.equal(JSON.stringify(a), JSON.stringify(b))
-  t.match(a.version, /^lr-ngram-lexicon\/\d+\+[0-9a-f]{8}$/)
+  t.equal(a.version.slice(0, -9), CLASSIFIER_RECIPE, 'the recipe…')
+  t.match(a.version.slice(-9), /^\+[0-9a-f]{8}$/, '…and a fingerprint of the weights')
+})
+
+t.test('the neighbours: each genuine training lead stored with the model; weight 0 stores none', async t => {
+  const model = train(examples)
+  t.equal(model.neighbours.leads.length, examples.filter(e => e.labels.spam !== true).length)
+  t.equal(model.neighbours.k, DEFAULT_TRAIN_SETTINGS.neighbours.k)
+  t.equal(model.neighbours.weight, DEFAULT_TRAIN_SETTINGS.neighbours.weight)
+  const alone = train(examples, { neighbours: { ...DEFAULT_TRAIN_SETTINGS.neighbours, weight: 0 } })
+  t.same(alone.neighbours.leads, [])
+  const chatbot = { fullName: 'x', email: 'x@y.ma', details: 'Nous voulons un chatbot pour répondre à nos clients sur WhatsApp' }
+  t.notOk(classifyWith(alone, chatbot).evidence.capabilities.conversational?.some(item => item.startsWith('similar leads')), 'no vote, no such evidence')
 })
 
 t.test('a correction on one axis teaches that axis without needing the others', async t => {
