@@ -1,6 +1,7 @@
 // The trained part of the classifier: one linear model per learned axis over the features of
-// features.ts (words, character n-grams, lexicon cues, the select). `train` is pure and
-// deterministic: the same examples give the same model, byte for byte.
+// features.ts (words, character n-grams, lexicon cues, the select), and for the kinds of AI the
+// training leads themselves (neighbours.ts). `train` is pure and deterministic: the same examples
+// give the same model, byte for byte.
 import { trainingFeatures, type FeatureKind } from './features.ts'
 import { hashText, idKey } from './hash.ts'
 import { blend, buildNeighbourBase, indexNeighbours, neighbourVotes, type NeighbourBase, type NeighbourSettings } from './neighbours.ts'
@@ -110,6 +111,7 @@ export function train (examples: TrainingExample[], settings: Partial<TrainSetti
     return {
       model: compact(scaleWeights(model, wordIds, recipe.wordScale), compactThreshold),
       threshold: recipe.threshold,
+      // Weight 0: the linear model alone, and no lead stored.
       neighbours: buildNeighbourBase(neighbours.weight > 0 ? alike : [], targets, neighbours)
     }
   }
@@ -138,8 +140,9 @@ interface CapabilityRecipe { l1: number, wordScale: number, threshold: number }
 
 /**
  * The L1 penalty, the scale of the word features and the decision threshold whose sigmoid models
- * have the best micro-F1 on out-of-fold predictions of an inner k-fold over these examples only:
- * chosen by a fixed rule on the training data, never on the items an outer evaluation scores. Ties
+ * have the best micro-F1 on out-of-fold predictions of an inner k-fold over these examples only,
+ * blended with the votes of the other inner folds' leads as classify() blends them: chosen by a
+ * fixed rule on the training data, never on the items an outer evaluation scores. Ties
  * keep the earlier candidate. The thresholds cost no training: each inner model's predictions are
  * counted at every threshold.
  *

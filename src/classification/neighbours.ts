@@ -7,7 +7,8 @@ import { idKey, keyId } from './hash.ts'
 
 /**
  * Neighbours compare words, cues, the language, the select, the domain and the spam signals.
- * Bigrams and character n-grams changed nothing measurable and would double the stored leads.
+ * Bigrams changed nothing measurable (README.md, sixth round) and, like character n-grams, would
+ * multiply the stored leads.
  */
 const NEIGHBOUR_EXCLUDED: readonly FeatureKind[] = ['char', 'bigram']
 
@@ -18,7 +19,7 @@ export interface NeighbourSettings {
   weight: number
   /**
    * A stored lead keeps only the features found in at least this many training leads: the others
-   * cannot make two training leads alike, and dropping them shrinks the artifact by a seventh.
+   * cannot make two training leads alike, and dropping them shrinks the stored leads by a seventh.
    */
   minDocumentFrequency: number
 }
