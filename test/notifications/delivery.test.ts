@@ -98,7 +98,8 @@ for (const kind of testDatabases()) {
     const [ack, ...more] = byRecipient(smtp, 'target@example.com')
     t.equal(more.length, 0)
     const everything = ack!.raw + ack!.mail.text + ack!.mail.html
-    t.notMatch(everything, /pills|Marley|Buy|611|landing|campaign/i, 'nothing the prospect wrote but the first name')
+    // The phone number whole: its digits alone turn up in the random MIME boundary and Message-ID.
+    t.notMatch(everything, /pills|Marley|Buy|611 ?223 ?344|landing|campaign/i, 'nothing the prospect wrote but the first name')
     t.match(ack!.mail.text, /^Hello Bob,/)
     t.same((ack!.mail.to as { value: unknown }).value, [{ address: 'target@example.com', name: '' }], 'no display name in To')
   })
