@@ -165,24 +165,25 @@ function capabilityRecipe (
   if (l1s.length * scales.length * thresholds.length === 1) return best
   const order = inputs.map((_, i) => i)
   shuffle(order, mulberry32(11))
-  const inFold = (r: number, f: number): boolean => r % INNER_FOLDS === f
+  // Per inner fold: the examples trained on and those held out.
+  const folds = Array.from({ length: INNER_FOLDS }, (_, f) => ({
+    kept: order.filter((_, r) => r % INNER_FOLDS !== f),
+    heldOut: order.filter((_, r) => r % INNER_FOLDS === f)
+  }))
   // The neighbours' votes for each held-out example, from the other inner folds: the same for every L1 and scale.
   const votes: Float64Array[] = []
-  for (let f = 0; f < INNER_FOLDS && neighbours.weight > 0; f++) {
-    const kept = order.filter((_, r) => !inFold(r, f))
+  for (const { kept, heldOut } of neighbours.weight > 0 ? folds : []) {
     const index = indexNeighbours(buildNeighbourBase(kept.map(i => alike[i]!), kept.map(i => targets[i]!), neighbours))
-    order.forEach((i, r) => { if (inFold(r, f)) votes[i] = neighbourVotes(index, alike[i]!, CAPABILITIES.length).shares })
+    for (const i of heldOut) votes[i] = neighbourVotes(index, alike[i]!, CAPABILITIES.length).shares
   }
   let bestF1 = -1
   for (const wordScale of scales) {
     const scaled = inputs.map(x => scaleFeatures(x, wordIds, wordScale))
     for (const l1 of l1s) {
       const counts = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }))
-      for (let f = 0; f < INNER_FOLDS; f++) {
-        const kept = order.filter((_, r) => !inFold(r, f))
+      for (const { kept, heldOut } of folds) {
         const model = trainLinear(kept.map(i => scaled[i]!), kept.map(i => targets[i]!), [...CAPABILITIES], 'sigmoid', { ...options, l1 })
-        order.forEach((i, r) => {
-          if (!inFold(r, f)) return
+        for (const i of heldOut) {
           sigmoidScores(model, scaled[i]!).forEach((linearP, k) => {
             const p = votes[i] ? blend(linearP, votes[i][k]!, neighbours.weight) : linearP
             const truth = targets[i]![k] === 1
@@ -192,7 +193,7 @@ function capabilityRecipe (
               if (predicted && truth) count.tp++; else if (predicted) count.fp++; else if (truth) count.fn++
             })
           })
-        })
+        }
       }
       counts.forEach(({ tp, fp, fn }, t) => {
         const f1 = tp === 0 ? 0 : 2 * tp / (2 * tp + fp + fn)

@@ -32,12 +32,13 @@ t.test('bad input: a clear message on stderr and a non-zero exit, no stack trace
   writeFileSync(bad, JSON.stringify({ id: 'x', input: { details: 'ok' } }) + '\n{not json\n')
   // An artifact from before lr-ngram-lexicon/8, which had no capability threshold.
   const older = join(dir, 'older.json')
-  const { capabilityThreshold, ...withoutThreshold } = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
+  const committed = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
+  const { capabilityThreshold, ...withoutThreshold } = committed
   t.type(capabilityThreshold, 'number', 'the committed artifact has its threshold')
   writeFileSync(older, JSON.stringify(withoutThreshold))
   // And one from before lr-ngram-lexicon-knn/10, which had no neighbours.
   const noNeighbours = join(dir, 'no-neighbours.json')
-  const { neighbours, ...withoutNeighbours } = JSON.parse(readFileSync(join(ROOT, 'src/classification/data/model.json'), 'utf8'))
+  const { neighbours, ...withoutNeighbours } = committed
   t.type(neighbours?.leads, Array, 'the committed artifact has its neighbours')
   writeFileSync(noNeighbours, JSON.stringify(withoutNeighbours))
   const cases: Array<[string, string[], RegExp]> = [
